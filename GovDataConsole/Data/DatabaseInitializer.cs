@@ -1,0 +1,29 @@
+using GovDataConsole.Features.Organization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovDataConsole.Data;
+
+/// <summary>Brings the database to the current schema, creates the four roles and, where configured, the demo.</summary>
+public sealed class DatabaseInitializer(
+    AppDbContext db, DatabaseOptions options, RoleManager<IdentityRole> roles, DemoSeed demo, ILogger<DatabaseInitializer> log)
+{
+    public async Task InitializeAsync(CancellationToken ct)
+    {
+        if (options.AutoMigrate)
+        {
+            if (!options.IsSqlServer)
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
+            await db.Database.MigrateAsync(ct);
+        }
+        foreach (var role in Roles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+
+        if (options.ShouldSeedDemo && !await db.Departments.AnyAsync(ct))
+        {
+            await demo.SeedAsync(ct);
+            log.LogInformation("Demo departments and accounts seeded.");
+        }
+    }
+}

@@ -1,0 +1,27 @@
+namespace GovDataConsole.Features.Audit;
+
+/// <summary>Stable audit categories and actions; labels for the UI come from resources.</summary>
+public static class AuditActions
+{
+    public const string SignInCategory = "SignIn";
+    public const string OrganizationCategory = "Organization";
+
+    public const string SignIn = "SignIn";
+    public const string SignInFailed = "SignInFailed";
+    public const string LockedOut = "LockedOut";
+    public const string SignOut = "SignOut";
+    public const string IdleSignOut = "IdleSignOut";
+
+    public const string DepartmentCreated = "DepartmentCreated";
+    public const string DepartmentUpdated = "DepartmentUpdated";
+    public const string DepartmentEnabled = "DepartmentEnabled";
+    public const string DepartmentDisabled = "DepartmentDisabled";
+    public const string UserCreated = "UserCreated";
+    public const string UserUpdated = "UserUpdated";
+    public const string UserLocked = "UserLocked";
+    public const string UserUnlocked = "UserUnlocked";
+    public const string PasswordReset = "PasswordReset";
+
+    public static string Label(string action) =>
+        Resources.UiText.ResourceManager.GetString("Audit_" + action, Resources.UiText.Culture) ?? action;
+}

@@ -1,0 +1,134 @@
+using System.Linq.Expressions;
+using GovDataConsole.Data;
+using GovDataConsole.Features.Audit;
+using GovDataConsole.Features.Shared;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using T = GovDataConsole.Resources.UiText;
+
+namespace GovDataConsole.Features.Organization;
+
+/// <summary>User administration (admins only). Each change runs in its own scope so no circuit holds a DbContext.</summary>
+public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, AuditLog audit)
+{
+    private static readonly Dictionary<string, Expression<Func<UserRow, object?>>> Sortable = new()
+    {
+        [nameof(UserRow.UserName)] = x => x.UserName,
+        [nameof(UserRow.DisplayName)] = x => x.DisplayName,
+        [nameof(UserRow.Role)] = x => x.Role,
+        [nameof(UserRow.DepartmentName)] = x => x.DepartmentName,
+    };
+
+    public async Task<GridPage<UserRow>> ListAsync(UserQuery query, CancellationToken ct)
+    {
+        await EnsureAdminAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = DateTimeOffset.UtcNow;
+        var rows =
+            from u in db.Users.AsNoTracking()
+            let role = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault()
+            select new UserRow(u.Id, u.UserName!, u.DisplayName, u.Email, u.PhoneNumber, role, u.DepartmentId,
+                u.Department == null ? null : u.Department.Name, u.LockoutEnd != null && u.LockoutEnd > now, u.LockoutEnd, u.AccessFailedCount);
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var s = query.Search.Trim();
+            rows = rows.Where(r => r.UserName.Contains(s) || r.DisplayName.Contains(s));
+        }
+        if (!string.IsNullOrWhiteSpace(query.Role)) rows = rows.Where(r => r.Role == query.Role);
+        if (query.DepartmentId is int departmentId) rows = rows.Where(r => r.DepartmentId == departmentId);
+        return await rows.ToGridPageAsync(query, Sortable, nameof(UserRow.UserName), ct);
+    }
+
+    public async Task<string> CreateAsync(UserForm form, CancellationToken ct)
+    {
+        await EnsureAdminAsync();
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        await ValidateAsync(form, creating: true, ct);
+        var user = new AppUser();
+        Apply(user, form);
+        Check(await users.CreateAsync(user, form.Password!));
+        Check(await users.AddToRoleAsync(user, form.Role));
+        await audit.WriteAsync(AuditActions.OrganizationCategory, AuditActions.UserCreated, user.UserName,
+            $"{Roles.Label(form.Role)} {form.DepartmentId}", ct);
+        return user.Id;
+    }
+
+    public async Task UpdateAsync(string id, UserForm form, CancellationToken ct)
+    {
+        await EnsureAdminAsync();
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(id) ?? throw new NotFoundException(T.User_NotFound);
+        await ValidateAsync(form, creating: false, ct);
+        Apply(user, form);
+        Check(await users.UpdateAsync(user));
+        var currentRoles = await users.GetRolesAsync(user);
+        if (!currentRoles.SequenceEqual([form.Role]))
+        {
+            Check(await users.RemoveFromRolesAsync(user, currentRoles));
+            Check(await users.AddToRoleAsync(user, form.Role));
+        }
+        // A new security stamp signs the user out everywhere, so role and department claims are never stale.
+        Check(await users.UpdateSecurityStampAsync(user));
+        await audit.WriteAsync(AuditActions.OrganizationCategory, AuditActions.UserUpdated, user.UserName,
+            $"{Roles.Label(form.Role)} {form.DepartmentId}", ct);
+    }
+
+    public async Task SetLockedAsync(string id, bool locked, CancellationToken ct)
+    {
+        var admin = await EnsureAdminAsync();
+        if (locked && id == admin.UserId) throw new BusinessRuleException(T.User_CannotLockSelf);
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(id) ?? throw new NotFoundException(T.User_NotFound);
+        Check(await users.SetLockoutEndDateAsync(user, locked ? DateTimeOffset.MaxValue : null));
+        if (!locked) Check(await users.ResetAccessFailedCountAsync(user));
+        Check(await users.UpdateSecurityStampAsync(user));
+        await audit.WriteAsync(AuditActions.OrganizationCategory, locked ? AuditActions.UserLocked : AuditActions.UserUnlocked,
+            user.UserName, null, ct);
+    }
+
+    public async Task ResetPasswordAsync(string id, string newPassword, CancellationToken ct)
+    {
+        await EnsureAdminAsync();
+        await using var scope = scopes.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var user = await users.FindByIdAsync(id) ?? throw new NotFoundException(T.User_NotFound);
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        Check(await users.ResetPasswordAsync(user, token, newPassword));
+        await audit.WriteAsync(AuditActions.OrganizationCategory, AuditActions.PasswordReset, user.UserName, null, ct);
+    }
+
+    private async Task<UserContext> EnsureAdminAsync()
+    {
+        var user = await currentUser.GetAsync();
+        user.EnsureRole(Roles.Admin);
+        return user;
+    }
+
+    private async Task ValidateAsync(UserForm form, bool creating, CancellationToken ct)
+    {
+        var errors = form.Validate(creating).ToList();
+        if (form.DepartmentId is int departmentId)
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            if (!await db.Departments.AnyAsync(d => d.Id == departmentId && d.Enabled, ct)) errors.Add(T.User_DepartmentInvalid);
+        }
+        if (errors.Count > 0) throw new BusinessRuleException(errors);
+    }
+
+    private static void Apply(AppUser user, UserForm form)
+    {
+        user.UserName = form.UserName.Trim();
+        user.DisplayName = form.DisplayName.Trim();
+        user.Email = string.IsNullOrWhiteSpace(form.Email) ? null : form.Email.Trim();
+        user.PhoneNumber = string.IsNullOrWhiteSpace(form.PhoneNumber) ? null : form.PhoneNumber.Trim();
+        user.DepartmentId = form.DepartmentId;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new BusinessRuleException(result.Errors.Select(e => e.Description).ToList());
+    }
+}

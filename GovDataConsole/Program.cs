@@ -1,0 +1,14 @@
+using GovDataConsole.Hosting;
+
+if (ConsoleCommands.IsCommand(args))
+    return await ConsoleCommands.RunAsync(args);
+
+var app = ConsoleHost.Build(args);
+await app.InitializeDatabaseAsync();
+app.UseConsolePipeline();
+app.Lifetime.ApplicationStarted.Register(() =>
+    Console.WriteLine(string.Format(GovDataConsole.Resources.UiText.Cli_Started, string.Join(" ", app.Urls))));
+await app.RunAsync();
+return 0;
+
+public partial class Program;
