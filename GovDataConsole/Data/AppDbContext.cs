@@ -1,4 +1,5 @@
 using GovDataConsole.Features.Audit;
+using GovDataConsole.Features.Catalog;
 using GovDataConsole.Features.Operations;
 using GovDataConsole.Features.Organization;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -15,6 +16,12 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Heartbeat> Heartbeats => Set<Heartbeat>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<InformationSystem> InformationSystems => Set<InformationSystem>();
+    public DbSet<DataResource> DataResources => Set<DataResource>();
+    public DbSet<InfoItem> InfoItems => Set<InfoItem>();
+    public DbSet<DataResourceVersion> DataResourceVersions => Set<DataResourceVersion>();
+    public DbSet<CodeDictionary> CodeDictionaries => Set<CodeDictionary>();
+    public DbSet<CodeDictionaryEntry> CodeDictionaryEntries => Set<CodeDictionaryEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using GovDataConsole.Features.Catalog;
 using GovDataConsole.Features.Organization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -20,9 +21,12 @@ public sealed class DatabaseInitializer(
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
 
+        await StandardDictionaries.EnsureAsync(db, ct);
+
         if (options.ShouldSeedDemo && !await db.Departments.AnyAsync(ct))
         {
             await demo.SeedAsync(ct);
+            await DemoCatalogSeed.SeedAsync(db, ct);
             log.LogInformation("Demo departments and accounts seeded.");
         }
     }

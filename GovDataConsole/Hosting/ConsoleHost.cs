@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using GovDataConsole.Components;
 using GovDataConsole.Data;
 using GovDataConsole.Features.Account;
+using GovDataConsole.Features.Catalog;
 using GovDataConsole.Features.Operations;
 using GovDataConsole.Features.Organization;
 using GovDataConsole.Features.Shared;
@@ -40,6 +41,7 @@ public static class ConsoleHost
         builder.Services.AddDatabase(config, root);
         builder.Services.AddAccount(config);
         builder.Services.AddOrganization();
+        builder.Services.AddCatalog();
         builder.Services.AddOperations(config, root);
         return builder.Build();
     }

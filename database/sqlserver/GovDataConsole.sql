@@ -323,3 +323,221 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    CREATE TABLE [CodeDictionaries] (
+        [Id] int NOT NULL IDENTITY,
+        [Code] nvarchar(40) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Standard] nvarchar(100) NULL,
+        [IsSystem] bit NOT NULL,
+        CONSTRAINT [PK_CodeDictionaries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    CREATE TABLE [InformationSystems] (
+        [Id] int NOT NULL IDENTITY,
+        [DepartmentId] int NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Description] nvarchar(500) NULL,
+        CONSTRAINT [PK_InformationSystems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_InformationSystems_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    CREATE TABLE [CodeDictionaryEntries] (
+        [Id] int NOT NULL IDENTITY,
+        [DictionaryId] int NOT NULL,
+        [Code] nvarchar(40) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [ParentCode] nvarchar(40) NULL,
+        [SortOrder] int NOT NULL,
+        CONSTRAINT [PK_CodeDictionaryEntries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CodeDictionaryEntries_CodeDictionaries_DictionaryId] FOREIGN KEY ([DictionaryId]) REFERENCES [CodeDictionaries] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    CREATE TABLE [DataResources] (
+        [Id] int NOT NULL IDENTITY,
+        [Code] nvarchar(40) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Summary] nvarchar(1000) NULL,
+        [DepartmentId] int NOT NULL,
+        [InformationSystemId] int NULL,
+        [ShareType] nvarchar(20) NOT NULL,
+        [ShareCondition] nvarchar(1000) NULL,
+        [OpenType] nvarchar(20) NOT NULL,
+        [UpdateCycle] nvarchar(20) NOT NULL,
+        [SensitivityGrade] nvarchar(20) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [Version] int NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [UpdatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_DataResources] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DataResources_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DataResources_InformationSystems_InformationSystemId] FOREIGN KEY ([InformationSystemId]) REFERENCES [InformationSystems] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    CREATE TABLE [DataResourceVersions] (
+        [Id] int NOT NULL IDENTITY,
+        [DataResourceId] int NOT NULL,
+        [Version] int NOT NULL,
+        [SnapshotJson] nvarchar(max) NOT NULL,
+        [ChangedBy] nvarchar(256) NOT NULL,
+        [ChangedUtc] datetime2 NOT NULL,
+        [Note] nvarchar(200) NULL,
+        CONSTRAINT [PK_DataResourceVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DataResourceVersions_DataResources_DataResourceId] FOREIGN KEY ([DataResourceId]) REFERENCES [DataResources] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    CREATE TABLE [InfoItems] (
+        [Id] int NOT NULL IDENTITY,
+        [DataResourceId] int NOT NULL,
+        [Code] nvarchar(50) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [DataType] nvarchar(20) NOT NULL,
+        [Length] int NULL,
+        [Precision] int NULL,
+        [Required] bit NOT NULL,
+        [IsKey] bit NOT NULL,
+        [DictionaryId] int NULL,
+        [Sensitivity] nvarchar(20) NOT NULL,
+        [Description] nvarchar(500) NULL,
+        [SortOrder] int NOT NULL,
+        CONSTRAINT [PK_InfoItems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_InfoItems_CodeDictionaries_DictionaryId] FOREIGN KEY ([DictionaryId]) REFERENCES [CodeDictionaries] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_InfoItems_DataResources_DataResourceId] FOREIGN KEY ([DataResourceId]) REFERENCES [DataResources] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CodeDictionaries_Code] ON [CodeDictionaries] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CodeDictionaryEntries_DictionaryId_Code] ON [CodeDictionaryEntries] ([DictionaryId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DataResources_Code] ON [DataResources] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    CREATE INDEX [IX_DataResources_DepartmentId_Status] ON [DataResources] ([DepartmentId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    CREATE INDEX [IX_DataResources_InformationSystemId] ON [DataResources] ([InformationSystemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    CREATE INDEX [IX_DataResources_Name] ON [DataResources] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DataResourceVersions_DataResourceId_Version] ON [DataResourceVersions] ([DataResourceId], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InfoItems_DataResourceId_Code] ON [InfoItems] ([DataResourceId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    CREATE INDEX [IX_InfoItems_DictionaryId] ON [InfoItems] ([DictionaryId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    CREATE INDEX [IX_InfoItems_Sensitivity] ON [InfoItems] ([Sensitivity]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InformationSystems_DepartmentId_Name] ON [InformationSystems] ([DepartmentId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127034145_Catalog'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127034145_Catalog', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

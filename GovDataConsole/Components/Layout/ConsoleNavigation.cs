@@ -4,15 +4,25 @@ using T = GovDataConsole.Resources.UiText;
 
 namespace GovDataConsole.Components.Layout;
 
-public sealed record NavItem(string Href, string Title, string Icon, bool ForceLoad = false);
+/// <summary>A menu link; <paramref name="Roles"/> narrows its section's roles when set.</summary>
+public sealed record NavItem(string Href, string Title, string Icon, IReadOnlyList<string>? Roles = null, bool ForceLoad = false, bool Exact = false);
 
 public sealed record NavSection(string Key, string Title, string Icon, IReadOnlyList<string> Roles, IReadOnlyList<NavItem> Items);
 
 /// <summary>The menu, per role. A section is listed here only once its pages exist.</summary>
 public static class ConsoleNavigation
 {
+    private static readonly string[] Editors = [Roles.DepartmentStaff, Roles.Steward, Roles.Admin];
+    private static readonly string[] Stewards = [Roles.Steward, Roles.Admin];
+
     public static IReadOnlyList<NavSection> Sections { get; } =
     [
+        new("catalog", T.Nav_Catalog, Icons.Material.Filled.MenuBook, Roles.All,
+        [
+            new("catalog", T.Nav_Resources, Icons.Material.Filled.LibraryBooks, Exact: true),
+            new("catalog/systems", T.Nav_Systems, Icons.Material.Filled.Dns, Editors),
+            new("catalog/dictionaries", T.Nav_Dictionaries, Icons.Material.Filled.ListAlt, Stewards),
+        ]),
         new("admin", T.Nav_Admin, Icons.Material.Filled.AdminPanelSettings, [Roles.Admin],
         [
             new("admin/departments", T.Nav_Departments, Icons.Material.Filled.AccountTree),
@@ -22,6 +32,9 @@ public static class ConsoleNavigation
         ]),
     ];
 
+    /// <summary>The sections a role may use, each with only the links that role may follow.</summary>
     public static IEnumerable<NavSection> For(string? role) =>
-        role is null ? [] : Sections.Where(s => s.Roles.Contains(role));
+        role is null ? [] : Sections
+            .Where(s => s.Roles.Contains(role))
+            .Select(s => s with { Items = s.Items.Where(i => i.Roles is null || i.Roles.Contains(role)).ToList() });
 }

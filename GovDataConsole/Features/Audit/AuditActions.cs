@@ -5,6 +5,7 @@ public static class AuditActions
 {
     public const string SignInCategory = "SignIn";
     public const string OrganizationCategory = "Organization";
+    public const string CatalogCategory = "Catalog";
 
     public const string SignIn = "SignIn";
     public const string SignInFailed = "SignInFailed";
@@ -21,6 +22,17 @@ public static class AuditActions
     public const string UserLocked = "UserLocked";
     public const string UserUnlocked = "UserUnlocked";
     public const string PasswordReset = "PasswordReset";
+
+    public const string ResourceCreated = "ResourceCreated";
+    public const string ResourceUpdated = "ResourceUpdated";
+    public const string ResourceSubmitted = "ResourceSubmitted";
+    public const string ResourcePublished = "ResourcePublished";
+    public const string ResourceReturned = "ResourceReturned";
+    public const string ResourceDisabled = "ResourceDisabled";
+    public const string InventoryImported = "InventoryImported";
+    public const string CatalogExported = "CatalogExported";
+    public const string SystemSaved = "SystemSaved";
+    public const string DictionarySaved = "DictionarySaved";
 
     public static string Label(string action) =>
         Resources.UiText.ResourceManager.GetString("Audit_" + action, Resources.UiText.Culture) ?? action;

@@ -22,7 +22,7 @@ public sealed record AuditQuery : GridRequest
 /// <summary>Reads the audit trail (admins only). There is deliberately no method that changes it.</summary>
 public sealed class AuditService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser)
 {
-    private static readonly Dictionary<string, Expression<Func<AuditRow, object?>>> Sortable = new()
+    private static readonly Dictionary<string, Expression<Func<AuditEntry, object?>>> Sortable = new()
     {
         [nameof(AuditRow.TimeUtc)] = x => x.TimeUtc,
         [nameof(AuditRow.UserName)] = x => x.UserName,
@@ -41,7 +41,7 @@ public sealed class AuditService(IDbContextFactory<AppDbContext> dbFactory, Curr
         if (query.Succeeded is bool ok) entries = entries.Where(e => e.Succeeded == ok);
         if (query.From is DateOnly from) entries = entries.Where(e => e.TimeUtc >= ChinaTime.StartOfDayUtc(from));
         if (query.To is DateOnly to) entries = entries.Where(e => e.TimeUtc < ChinaTime.StartOfDayUtc(to.AddDays(1)));
-        var rows = entries.Select(e => new AuditRow(e.Id, e.TimeUtc, e.Category, e.Action, e.Succeeded, e.UserName, e.IpAddress, e.Target, e.Detail));
-        return await rows.ToGridPageAsync(query with { Descending = query.SortBy is null || query.Descending }, Sortable, nameof(AuditRow.TimeUtc), ct);
+        return await entries.ToGridPageAsync(query with { Descending = query.SortBy is null || query.Descending }, Sortable, nameof(AuditRow.TimeUtc),
+            e => new AuditRow(e.Id, e.TimeUtc, e.Category, e.Action, e.Succeeded, e.UserName, e.IpAddress, e.Target, e.Detail), ct);
     }
 }

@@ -10,11 +10,11 @@ namespace GovDataConsole.Features.Organization;
 /// <summary>Departments: everyone reads within their scope; only admins change them.</summary>
 public sealed class DepartmentService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, AuditLog audit)
 {
-    private static readonly Dictionary<string, Expression<Func<DepartmentRow, object?>>> Sortable = new()
+    private static readonly Dictionary<string, Expression<Func<Department, object?>>> Sortable = new()
     {
         [nameof(DepartmentRow.Code)] = x => x.Code,
         [nameof(DepartmentRow.Name)] = x => x.Name,
-        [nameof(DepartmentRow.ParentName)] = x => x.ParentName,
+        [nameof(DepartmentRow.ParentName)] = x => x.Parent!.Name,
         [nameof(DepartmentRow.Enabled)] = x => x.Enabled,
     };
 
@@ -29,7 +29,7 @@ public sealed class DepartmentService(IDbContextFactory<AppDbContext> dbFactory,
             departments = departments.Where(d => d.Name.Contains(s) || d.Code.Contains(s) || d.CreditCode.Contains(s));
         }
         if (query.Enabled is bool enabled) departments = departments.Where(d => d.Enabled == enabled);
-        return await Project(departments).ToGridPageAsync(query, Sortable, nameof(DepartmentRow.Code), ct);
+        return await departments.ToGridPageAsync(query, Sortable, nameof(DepartmentRow.Code), ToRow, ct);
     }
 
     public async Task<DepartmentRow> GetAsync(int id, CancellationToken ct)
@@ -37,7 +37,7 @@ public sealed class DepartmentService(IDbContextFactory<AppDbContext> dbFactory,
         var user = await currentUser.GetAsync();
         user.EnsureDepartment(id);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await Project(db.Departments.AsNoTracking().Where(d => d.Id == id)).FirstOrDefaultAsync(ct)
+        return await db.Departments.AsNoTracking().Where(d => d.Id == id).Select(ToRow).FirstOrDefaultAsync(ct)
             ?? throw new NotFoundException(T.Department_NotFound);
     }
 
@@ -110,9 +110,8 @@ public sealed class DepartmentService(IDbContextFactory<AppDbContext> dbFactory,
         return true;
     }
 
-    private static IQueryable<DepartmentRow> Project(IQueryable<Department> departments) =>
-        departments.Select(d => new DepartmentRow(d.Id, d.Code, d.Name, d.CreditCode, d.ParentId,
-            d.Parent == null ? null : d.Parent.Name, d.ContactPerson, d.ContactPhone, d.Enabled));
+    private static readonly Expression<Func<Department, DepartmentRow>> ToRow = d => new DepartmentRow(d.Id, d.Code, d.Name, d.CreditCode,
+        d.ParentId, d.Parent == null ? null : d.Parent.Name, d.ContactPerson, d.ContactPhone, d.Enabled);
 
     private static string Describe(Department d) =>
         string.Format(T.Audit_DepartmentDetail, d.Code, d.Name, d.CreditCode, d.ParentId, d.ContactPerson, d.ContactPhone, d.Enabled);

@@ -11,32 +11,44 @@ namespace GovDataConsole.Features.Organization;
 /// <summary>User administration (admins only). Each change runs in its own scope so no circuit holds a DbContext.</summary>
 public sealed class UserService(IServiceScopeFactory scopes, IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, AuditLog audit)
 {
-    private static readonly Dictionary<string, Expression<Func<UserRow, object?>>> Sortable = new()
+    private static readonly Dictionary<string, Expression<Func<UserWithRole, object?>>> Sortable = new()
     {
-        [nameof(UserRow.UserName)] = x => x.UserName,
-        [nameof(UserRow.DisplayName)] = x => x.DisplayName,
+        [nameof(UserRow.UserName)] = x => x.User.UserName,
+        [nameof(UserRow.DisplayName)] = x => x.User.DisplayName,
         [nameof(UserRow.Role)] = x => x.Role,
-        [nameof(UserRow.DepartmentName)] = x => x.DepartmentName,
+        [nameof(UserRow.DepartmentName)] = x => x.User.Department!.Name,
     };
 
     public async Task<GridPage<UserRow>> ListAsync(UserQuery query, CancellationToken ct)
     {
         await EnsureAdminAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var now = DateTimeOffset.UtcNow;
-        var rows =
+        var users =
             from u in db.Users.AsNoTracking()
-            let role = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault()
-            select new UserRow(u.Id, u.UserName!, u.DisplayName, u.Email, u.PhoneNumber, role, u.DepartmentId,
-                u.Department == null ? null : u.Department.Name, u.LockoutEnd != null && u.LockoutEnd > now, u.LockoutEnd, u.AccessFailedCount);
+            select new UserWithRole
+            {
+                User = u,
+                Role = (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == u.Id select r.Name).FirstOrDefault(),
+            };
         if (!string.IsNullOrWhiteSpace(query.Search))
         {
             var s = query.Search.Trim();
-            rows = rows.Where(r => r.UserName.Contains(s) || r.DisplayName.Contains(s));
+            users = users.Where(x => x.User.UserName!.Contains(s) || x.User.DisplayName.Contains(s));
         }
-        if (!string.IsNullOrWhiteSpace(query.Role)) rows = rows.Where(r => r.Role == query.Role);
-        if (query.DepartmentId is int departmentId) rows = rows.Where(r => r.DepartmentId == departmentId);
-        return await rows.ToGridPageAsync(query, Sortable, nameof(UserRow.UserName), ct);
+        if (!string.IsNullOrWhiteSpace(query.Role)) users = users.Where(x => x.Role == query.Role);
+        if (query.DepartmentId is int departmentId) users = users.Where(x => x.User.DepartmentId == departmentId);
+        var now = DateTimeOffset.UtcNow;
+        return await users.ToGridPageAsync(query, Sortable, nameof(UserRow.UserName), x => new UserRow(
+            x.User.Id, x.User.UserName!, x.User.DisplayName, x.User.Email, x.User.PhoneNumber, x.Role, x.User.DepartmentId,
+            x.User.Department == null ? null : x.User.Department.Name, x.User.LockoutEnd != null && x.User.LockoutEnd > now,
+            x.User.LockoutEnd, x.User.AccessFailedCount), ct);
+    }
+
+    /// <summary>A member-init shape (not a positional record) so SQL can filter and sort on it.</summary>
+    private sealed class UserWithRole
+    {
+        public required AppUser User { get; init; }
+        public string? Role { get; init; }
     }
 
     public async Task<string> CreateAsync(UserForm form, CancellationToken ct)
