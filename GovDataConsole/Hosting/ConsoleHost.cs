@@ -41,7 +41,7 @@ public static class ConsoleHost
         builder.Services.AddDatabase(config, root);
         builder.Services.AddAccount(config);
         builder.Services.AddOrganization();
-        builder.Services.AddCatalog();
+        builder.Services.AddCatalog(config);
         builder.Services.AddOperations(config, root);
         return builder.Build();
     }

@@ -25,3 +25,15 @@ window.govSession = (() => {
         }
     };
 })();
+
+// Saves a file streamed from .NET (DotNetStreamReference) through a temporary object URL.
+window.govDownload = async (fileName, streamRef) => {
+    const buffer = await streamRef.arrayBuffer();
+    const url = URL.createObjectURL(new Blob([buffer]));
+    const anchor = document.createElement('a');
+    anchor.href = url;
+    anchor.download = fileName ?? '';
+    anchor.click();
+    anchor.remove();
+    URL.revokeObjectURL(url);
+};
