@@ -150,7 +150,8 @@ public sealed class WorkbookGuard(WorkbookLimits limits)
         {
             document = SpreadsheetDocument.Open(stream, false);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or XmlException or IOException)
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or FileFormatException or XmlException or IOException
+                                      or InvalidOperationException)
         {
             return WorkbookProblem.MissingWorkbookPart;
         }
