@@ -120,9 +120,13 @@ internal sealed class InventoryParser(int departmentId, string departmentCode, C
         public TEnum Choice<TEnum>(InventoryColumn column) where TEnum : struct, Enum
         {
             var text = Text(column);
-            if (text is null && column.Required) Error(column, T.Inventory_Required);
-            else if (text is not null && !EnumLabels.TryParse<TEnum>(text, out var value)) Error(column, string.Format(T.Inventory_NotInList, string.Join(" / ", EnumLabels.All<TEnum>())));
-            else if (text is not null) return value;
+            if (text is null)
+            {
+                if (column.Required) Error(column, T.Inventory_Required);
+                return default;
+            }
+            if (EnumLabels.TryParse<TEnum>(text, out var value)) return value;
+            Error(column, string.Format(T.Inventory_NotInList, string.Join(" / ", EnumLabels.All<TEnum>())));
             return default;
         }
 

@@ -76,7 +76,7 @@ public static class InventoryWorkbook
             header.Style.Font.Bold = true;
             header.Style.Fill.BackgroundColor = column.Required ? RequiredFill : HeaderFill;
             if (column.Required) header.Style.Font.FontColor = XLColor.FromHtml("#B71C1C");
-            header.CreateComment().AddText(column.Help);
+            header.Comment.AddText(column.Help);
             sheet.Column(c + 1).Width = ColumnWidths.Fit(widths[c]);
             var data = sheet.Range(InventoryColumns.FirstDataRow, c + 1, Math.Max(rowNumber, InventoryColumns.FirstDataRow) + ValidatedRows, c + 1);
             data.Style.NumberFormat.Format = "@";
