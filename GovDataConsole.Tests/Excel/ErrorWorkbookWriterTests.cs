@@ -153,6 +153,28 @@ public sealed class ErrorWorkbookWriterTests
         Assert.Equal(["数据", "错误汇总", "错误汇总(2)"], reader.Sheets.Select(s => s.Name));
     }
 
+    [Fact]
+    public void Annotates_a_100k_row_sheet_streaming()
+    {
+        const int rowCount = 100_000;
+        var output = ErrorWorkbookWriter.Create(TestWorkbooks.LargeSheet("大表", rowCount),
+        [
+            new("大表", 1, 2, "行1", "首行错误"),
+            new("大表", 50_000, 3, null, "中间缺失单元格"),
+            new("大表", rowCount + 1, 1, null, "末尾之后"),
+        ]);
+
+        string sheetXml;
+        using (var document = SpreadsheetDocument.Open(new MemoryStream(output), false))
+            sheetXml = ReadText(WorksheetPart(document.WorkbookPart!, "大表"));
+        Assert.Matches("""<x:c r="B1" s="\d+" t="inlineStr">""", sheetXml);
+        Assert.Matches("""<x:c r="B50000" t="inlineStr"><x:is><x:t>行50000</x:t></x:is></x:c><x:c r="C50000" s="\d+" /><x:c r="E50000">""", sheetXml);
+        Assert.Matches($"""<x:row r="{rowCount + 1}"><x:c r="A{rowCount + 1}" s="\d+" /></x:row></x:sheetData>""", sheetXml);
+
+        using var reader = SheetReader.Open(new MemoryStream(output));
+        Assert.Equal(rowCount, reader.ReadRows("大表").Count());
+    }
+
     private static WorksheetPart WorksheetPart(WorkbookPart workbookPart, string name) =>
         (WorksheetPart)workbookPart.GetPartById(workbookPart.Workbook.Sheets!.Elements<DocumentFormat.OpenXml.Spreadsheet.Sheet>().Single(s => s.Name == name).Id!.Value!);
 

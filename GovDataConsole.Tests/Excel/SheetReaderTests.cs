@@ -1,6 +1,3 @@
-using DocumentFormat.OpenXml;
-using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Spreadsheet;
 using GovDataConsole.Excel;
 
 namespace GovDataConsole.Tests.Excel;
@@ -186,29 +183,7 @@ public sealed class SheetReaderTests
     public void Streams_a_100k_row_sheet()
     {
         const int rowCount = 100_000;
-        using var stream = new MemoryStream();
-        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
-        {
-            var workbookPart = document.AddWorkbookPart();
-            var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
-            using (var writer = OpenXmlWriter.Create(sheetPart))
-            {
-                writer.WriteStartElement(new Worksheet());
-                writer.WriteStartElement(new SheetData());
-                for (var r = 1; r <= rowCount; r++)
-                {
-                    writer.WriteElement(new Row(
-                        new Cell { CellReference = "A" + r, CellValue = new CellValue(r) },
-                        new Cell { CellReference = "B" + r, DataType = CellValues.InlineString, InlineString = new InlineString(new Text("行" + r)) },
-                        new Cell { CellReference = "E" + r, CellValue = new CellValue(r * 0.5) }) { RowIndex = (uint)r });
-                }
-                writer.WriteEndElement();
-                writer.WriteEndElement();
-            }
-            workbookPart.Workbook = new Workbook(new Sheets(new Sheet { Name = "大表", SheetId = 1, Id = workbookPart.GetIdOfPart(sheetPart) }));
-        }
-
-        stream.Position = 0;
+        using var stream = new MemoryStream(TestWorkbooks.LargeSheet("大表", rowCount));
         using var reader = SheetReader.Open(stream);
         var count = 0;
         SheetRow? last = null;

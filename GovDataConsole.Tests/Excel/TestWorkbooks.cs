@@ -1,7 +1,9 @@
 using System.IO.Compression;
 using System.Text;
 using ClosedXML.Excel;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
 
 namespace GovDataConsole.Tests.Excel;
 
@@ -91,6 +93,33 @@ internal static class TestWorkbooks
              </v:shape>
             </xml>
             """);
+    }
+
+    /// <summary>One sheet written with the SAX writer: per row A = row number, B = inline text "行{n}", E = n/2.</summary>
+    public static byte[] LargeSheet(string name, int rowCount)
+    {
+        using var stream = new MemoryStream();
+        using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
+        {
+            var workbookPart = document.AddWorkbookPart();
+            var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+            using (var writer = OpenXmlWriter.Create(sheetPart))
+            {
+                writer.WriteStartElement(new Worksheet());
+                writer.WriteStartElement(new SheetData());
+                for (var r = 1; r <= rowCount; r++)
+                {
+                    writer.WriteElement(new Row(
+                        new Cell { CellReference = "A" + r, CellValue = new CellValue(r) },
+                        new Cell { CellReference = "B" + r, DataType = CellValues.InlineString, InlineString = new InlineString(new Text("行" + r)) },
+                        new Cell { CellReference = "E" + r, CellValue = new CellValue(r * 0.5) }) { RowIndex = (uint)r });
+                }
+                writer.WriteEndElement();
+                writer.WriteEndElement();
+            }
+            workbookPart.Workbook = new Workbook(new Sheets(new DocumentFormat.OpenXml.Spreadsheet.Sheet { Name = name, SheetId = 1, Id = workbookPart.GetIdOfPart(sheetPart) }));
+        }
+        return stream.ToArray();
     }
 
     public static byte[] RenamedPdf() => Encoding.ASCII.GetBytes("%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n");

@@ -10,7 +10,7 @@ public sealed record WorkbookCheckResult(WorkbookProblem Problem, string Message
 
     public static WorkbookCheckResult Accepted { get; } = new(WorkbookProblem.None, string.Empty);
 
-    internal static WorkbookCheckResult Refuse(WorkbookProblem problem, WorkbookLimits limits) => new(problem, problem switch
+    internal static WorkbookCheckResult Refused(WorkbookProblem problem, WorkbookLimits limits) => new(problem, problem switch
     {
         WorkbookProblem.TooLarge => Format(UiText.Excel_UploadTooLarge, limits.MaxUploadBytes / WorkbookLimits.Megabyte),
         WorkbookProblem.NotAWorkbook => UiText.Excel_NotAWorkbook,

@@ -13,6 +13,7 @@ public sealed class WorkbookGuard(WorkbookLimits limits)
 {
     private static readonly byte[] OleSignature = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
     private static readonly byte[] ZipSignature = [0x50, 0x4B, 0x03, 0x04];
+    private const string ContentTypesEntry = "[Content_Types].xml";
 
     public WorkbookGuard() : this(new WorkbookLimits())
     {
@@ -30,10 +31,10 @@ public sealed class WorkbookGuard(WorkbookLimits limits)
         if (!upload.CanSeek)
         {
             using var buffer = new MemoryStream();
-            return CopyWithinLimit(upload, buffer) ? CheckSeekable(buffer) : Refuse(WorkbookProblem.TooLarge);
+            return CopyWithinLimit(upload, buffer) ? CheckSeekable(buffer) : Result(WorkbookProblem.TooLarge);
         }
 
-        if (upload.Length > limits.MaxUploadBytes) return Refuse(WorkbookProblem.TooLarge);
+        if (upload.Length > limits.MaxUploadBytes) return Result(WorkbookProblem.TooLarge);
         var position = upload.Position;
         try
         {
@@ -72,14 +73,14 @@ public sealed class WorkbookGuard(WorkbookLimits limits)
         Span<byte> head = stackalloc byte[8];
         var headLength = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         stream.Position = 0;
-        if (headLength == 8 && head.SequenceEqual(OleSignature)) return Refuse(WorkbookProblem.LegacyOrEncrypted);
-        if (headLength < 4 || !head[..4].SequenceEqual(ZipSignature)) return Refuse(WorkbookProblem.NotAWorkbook);
+        if (headLength == 8 && head.SequenceEqual(OleSignature)) return Result(WorkbookProblem.LegacyOrEncrypted);
+        if (headLength < 4 || !head[..4].SequenceEqual(ZipSignature)) return Result(WorkbookProblem.NotAWorkbook);
 
         var zipProblem = CheckZip(stream);
-        if (zipProblem != WorkbookProblem.None) return Refuse(zipProblem);
+        if (zipProblem != WorkbookProblem.None) return Result(zipProblem);
 
         stream.Position = 0;
-        return Refuse(CheckPackage(stream));
+        return Result(CheckPackage(stream));
     }
 
     private WorkbookProblem CheckZip(Stream stream)
@@ -94,7 +95,7 @@ public sealed class WorkbookGuard(WorkbookLimits limits)
             foreach (var entry in zip.Entries)
             {
                 if (entry.FullName.EndsWith("vbaProject.bin", StringComparison.OrdinalIgnoreCase)) return WorkbookProblem.MacroEnabled;
-                if (entry.FullName == "[Content_Types].xml") hasContentTypes = true;
+                if (entry.FullName.Equals(ContentTypesEntry, StringComparison.OrdinalIgnoreCase)) hasContentTypes = true;
                 declared += entry.Length;
                 if (declared > limits.MaxTotalUncompressedBytes || entry.Length > EntryCap(entry)) return WorkbookProblem.ZipBomb;
             }
@@ -116,7 +117,7 @@ public sealed class WorkbookGuard(WorkbookLimits limits)
                 }
             }
 
-            using var contentTypes = zip.GetEntry("[Content_Types].xml")!.Open();
+            using var contentTypes = zip.Entries.First(e => e.FullName.Equals(ContentTypesEntry, StringComparison.OrdinalIgnoreCase)).Open();
             return DeclaresMacros(contentTypes) ? WorkbookProblem.MacroEnabled : WorkbookProblem.None;
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or XmlException or IOException)
@@ -179,6 +180,6 @@ public sealed class WorkbookGuard(WorkbookLimits limits)
         }
     }
 
-    private WorkbookCheckResult Refuse(WorkbookProblem problem) =>
-        problem == WorkbookProblem.None ? WorkbookCheckResult.Accepted : WorkbookCheckResult.Refuse(problem, limits);
+    private WorkbookCheckResult Result(WorkbookProblem problem) =>
+        problem == WorkbookProblem.None ? WorkbookCheckResult.Accepted : WorkbookCheckResult.Refused(problem, limits);
 }
