@@ -22,6 +22,9 @@ public static class OperationsSetup
                 new SqlServerStorageOptions { PrepareSchemaIfNecessary = true, QueuePollInterval = TimeSpan.Zero })
             : new SQLiteStorage(Path.Combine(db.ResolveDataDirectory(contentRoot), "hangfire.db"),
                 new SQLiteStorageOptions { QueuePollInterval = jobs.PollInterval }));
+        // Hangfire's default JobActivator is the process-wide JobActivator.Current, i.e. the last host configured in this
+        // process; a per-host activator resolves jobs from this host's services even when several hosts share a process.
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
         services.AddHangfire((sp, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
