@@ -19,6 +19,11 @@ public sealed class SignInTests(BrowserApp app)
 
         await Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("用户名或密码错误");
         await Expect(page).ToHaveURLAsync(BrowserSteps.SignInUrl());
+        await Expect(page.Locator("#username")).ToHaveValueAsync("shichang");
+        // The rejected password is not echoed back into the page.
+        await Expect(page.Locator("#password")).ToHaveValueAsync("");
+        Assert.DoesNotContain("Wrong@2026!", await page.ContentAsync());
+        await BrowserApp.ScreenshotAsync(page, "wrong-password");
         await BrowserSteps.OpenAnonymouslyAsync(page, "/");
     }
 
@@ -38,5 +43,6 @@ public sealed class SignInTests(BrowserApp app)
         await Expect(page.GetByText("您没有访问该页面或数据的权限")).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = adminHeading })).ToHaveCountAsync(0);
         await Expect(page.Locator(".mud-table")).ToHaveCountAsync(0);
+        await BrowserApp.ScreenshotAsync(page, "refused" + path.Replace('/', '-'));
     }
 }

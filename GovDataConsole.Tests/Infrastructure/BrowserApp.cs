@@ -19,6 +19,7 @@ public sealed class BrowserApp : IAsyncLifetime
     [
         "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--disable-quic",
+        "--disable-dev-shm-usage", // containers often have a tiny /dev/shm
     ];
 
     /// <summary>
