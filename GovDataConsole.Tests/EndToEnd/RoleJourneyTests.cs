@@ -11,16 +11,21 @@ public sealed class RoleJourneyTests(BrowserApp app)
 {
     private sealed record Expected(string Name, string RoleLabel, string Department, string[] Menu, string[] Links);
 
-    private static readonly string[] HomeOnly = ["首页"];
-
+    // The menu as each role must see it, in order: section titles followed by their links.
     private static readonly Dictionary<string, Expected> ByUser = new()
     {
         ["admin"] = new("王建国", "系统管理员", "杭州市数据资源管理局",
-            ["首页", "系统管理", "部门管理", "用户管理", "审计日志", "后台任务"],
-            ["/", "/admin/departments", "/admin/users", "/admin/audit", "/hangfire"]),
-        ["steward"] = new("李晓梅", "数据治理专员", "杭州市数据资源管理局", HomeOnly, ["/"]),
-        ["manager"] = new("张志远", "领导", "杭州市数据资源管理局", HomeOnly, ["/"]),
-        ["gongan"] = new("陈静", "部门填报员", "杭州市公安局", HomeOnly, ["/"]),
+            ["首页", "数据目录", "资源目录", "信息系统", "代码表", "系统管理", "部门管理", "用户管理", "审计日志", "后台任务"],
+            ["/", "/catalog", "/catalog/systems", "/catalog/dictionaries", "/admin/departments", "/admin/users", "/admin/audit", "/hangfire"]),
+        ["steward"] = new("李晓梅", "数据治理专员", "杭州市数据资源管理局",
+            ["首页", "数据目录", "资源目录", "信息系统", "代码表"],
+            ["/", "/catalog", "/catalog/systems", "/catalog/dictionaries"]),
+        ["manager"] = new("张志远", "领导", "杭州市数据资源管理局",
+            ["首页", "数据目录", "资源目录"],
+            ["/", "/catalog"]),
+        ["gongan"] = new("陈静", "部门填报员", "杭州市公安局",
+            ["首页", "数据目录", "资源目录", "信息系统"],
+            ["/", "/catalog", "/catalog/systems"]),
     };
 
     public static TheoryData<string> DemoUsers => new(ByUser.Keys);
