@@ -43,6 +43,8 @@ public sealed class RoleJourneyTests(BrowserApp app)
 
         await Expect(page).ToHaveURLAsync(app.BaseUrl + "/");
         await Expect(page.GetByTestId("home-title")).ToHaveTextAsync($"{expected.Name}，您好");
+        // Live on the Blazor circuit; from here on the prerendered DOM has been replaced and stays put.
+        await BrowserSteps.WaitForInteractiveAsync(page);
         await Expect(page.GetByTestId("user-role")).ToHaveTextAsync(expected.RoleLabel);
         await Expect(page.GetByTestId("user-box")).ToContainTextAsync(expected.Name);
         await Expect(page.GetByTestId("user-box")).ToContainTextAsync(expected.Department);
@@ -53,15 +55,15 @@ public sealed class RoleJourneyTests(BrowserApp app)
         Assert.Equal(expected.Links, hrefs);
 
         // Chinese is drawn with real CJK glyphs, not missing-glyph boxes.
+        await Expect(page.GetByTestId("home-title")).ToHaveTextAsync($"{expected.Name}，您好");
         var fonts = await BrowserApp.RenderedFontsAsync(page, "[data-testid=home-title]");
         var cjkFonts = BrowserApp.ChineseFontFamilies();
         Assert.NotEmpty(fonts);
         Assert.All(fonts.Where(f => f.Glyphs > 0), f => Assert.Contains(f.Family, cjkFonts));
         Assert.Equal($"{expected.Name}，您好".Length, fonts.Sum(f => f.Glyphs));
 
-        // Styled by MudBlazor's stylesheet and live on the circuit: the menu button toggles the drawer.
-        Assert.Equal("fixed", await page.Locator(".mud-appbar").EvaluateAsync<string>("e => getComputedStyle(e).position"));
-        await BrowserSteps.WaitForInteractiveAsync(page);
+        // Styled by MudBlazor's stylesheet, and interactive: the menu button toggles the drawer.
+        await Expect(page.Locator(".mud-appbar")).ToHaveCSSAsync("position", "fixed");
         await BrowserApp.ScreenshotAsync(page, userName);
         await page.GetByRole(AriaRole.Button, new() { Name = "展开/收起菜单" }).ClickAsync();
         await Expect(drawer).ToHaveClassAsync(new Regex("mud-drawer--closed"));
