@@ -6,7 +6,7 @@ namespace GovDataConsole.Standards;
 /// <summary>E-mail addresses as government forms accept them: ASCII local part and a dotted domain with a letter TLD.</summary>
 public static partial class Email
 {
-    [GeneratedRegex(@"^[A-Za-z0-9_%+\-]+(\.[A-Za-z0-9_%+\-]+)*@([A-Za-z0-9]([A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_%+\-]+(\.[A-Za-z0-9_%+\-]+)*@([A-Za-z0-9]([A-Za-z0-9\-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}\z")]
     private static partial Regex Pattern();
 
     public static string InvalidMessage => UiText.Email_Invalid;

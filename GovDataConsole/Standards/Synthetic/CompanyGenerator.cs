@@ -40,7 +40,7 @@ public sealed class CompanyGenerator(int seed, IReadOnlyList<CompanyColumn> colu
     protected override Action<long, string[], DefectKind?> CreateRowWriter(Random random)
     {
         var columns = Columns.ToArray();
-        var serialOffset = (uint)Seed % OrganizationSerials;
+        var serialOffset = (long)(((ulong)(uint)Seed * 2_654_435_761UL + 123_456_789UL) % OrganizationSerials);
         var firstFounding = new DateOnly(1990, 1, 1).DayNumber;
         return (row, values, defect) =>
         {

@@ -50,7 +50,7 @@ public sealed class PersonGenerator(int seed, IReadOnlyList<PersonColumn> column
             var birth = defect == DefectKind.LegacyId
                 ? DateOnly.FromDayNumber(random.Next(legacyFirst, legacyLast + 1))
                 : BirthDate(random);
-            var id = ResidentIdFor(place.County.Code, birth, male, random, issued);
+            var id = ResidentIdFor(place.CountyNumber, birth, male, random, issued);
             for (var i = 0; i < columns.Length; i++)
                 values[i] = columns[i] switch
                 {
@@ -79,9 +79,9 @@ public sealed class PersonGenerator(int seed, IReadOnlyList<PersonColumn> column
     }
 
     /// <summary>county + yyyyMMdd + sequence (odd for men) + check character; the sequence is redrawn until unique.</summary>
-    private static string ResidentIdFor(string county, DateOnly birth, bool male, Random random, HashSet<long> issued)
+    private static string ResidentIdFor(long county, DateOnly birth, bool male, Random random, HashSet<long> issued)
     {
-        var prefix = long.Parse(county, CultureInfo.InvariantCulture) * 100_000_000_000L + (birth.Year * 10_000L + birth.Month * 100 + birth.Day) * 1000;
+        var prefix = county * 100_000_000_000L + (birth.Year * 10_000L + birth.Month * 100 + birth.Day) * 1000;
         long body;
         do body = prefix + random.Next(500) * 2 + (male ? 1 : 0);
         while (!issued.Add(body));

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace GovDataConsole.Standards.Synthetic;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace GovDataConsole.Standards.Synthetic;
 /// </summary>
 internal static class ZhejiangPlaces
 {
-    public sealed record Place(Division County, string FullName, string CityShortName, string AreaCode, string PostcodePrefix);
+    public sealed record Place(Division County, long CountyNumber, string FullName, string CityShortName, string AreaCode, string PostcodePrefix);
 
     private static readonly Dictionary<string, (double Population, string AreaCode, string PostcodePrefix)> Cities = new()
     {
@@ -30,7 +32,7 @@ internal static class ZhejiangPlaces
     {
         var city = Divisions.Find(county.ParentCode)!;
         var (population, areaCode, postcode) = Cities[city.Code];
-        var place = new Place(county, Divisions.FullName(county.Code)!, city.Name.TrimEnd('市'), areaCode, postcode);
+        var place = new Place(county, long.Parse(county.Code, CultureInfo.InvariantCulture), Divisions.FullName(county.Code)!, city.Name.TrimEnd('市'), areaCode, postcode);
         return (place, population / Divisions.ZhejiangCounties.Count(c => c.ParentCode == city.Code));
     }));
 
