@@ -42,6 +42,21 @@ public sealed class PersonGeneratorTests
     }
 
     [Fact]
+    public void Enumerating_the_same_sequence_again_starts_over()
+    {
+        var report = new DefectReport();
+        var rows = Generator().Generate(1_000, report);
+
+        var first = rows.ToList();
+        var defects = report.Defects.ToList();
+        var second = rows.ToList();
+
+        Assert.Equal(first, second);
+        Assert.Equal(defects, report.Defects);
+        Assert.Equal(1_000, report.Rows);
+    }
+
+    [Fact]
     public void Defect_counts_are_exactly_the_configured_rates_of_the_rows()
     {
         var report = new DefectReport();

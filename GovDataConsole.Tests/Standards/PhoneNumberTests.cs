@@ -44,8 +44,11 @@ public sealed class PhoneNumberTests
     [InlineData("+8613800138000", false)]
     [InlineData("１３８００１３８０００", false)]
     [InlineData(null, false)]
-    public void Mobile_numbers_are_11_digits_starting_13_to_19(string? value, bool expected) =>
+    public void Mobile_numbers_are_11_digits_starting_13_to_19(string? value, bool expected)
+    {
         Assert.Equal(expected, PhoneNumber.IsMobile(value));
+        Assert.Equal("手机号应为 11 位数字，以 13–19 开头", PhoneNumber.InvalidMobileMessage);
+    }
 
     [Theory]
     [InlineData("0571-87654321", true)]

@@ -24,7 +24,7 @@ public abstract class SyntheticGenerator<TColumn> where TColumn : struct, Enum
             if (rate == 0) continue;
             var targets = Enumerable.Range(0, columns.Count).Where(i => TargetsOf(kind).Contains(columns[i])).ToArray();
             if (targets.Length == 0)
-                throw new ArgumentException($"{kind} needs one of the columns {string.Join(", ", TargetsOf(kind))}.", nameof(defectRates));
+                throw new ArgumentException($"{kind} cannot be injected into the columns {string.Join(", ", columns)}.", nameof(defectRates));
             _targets[kind] = targets;
         }
     }
@@ -43,19 +43,23 @@ public abstract class SyntheticGenerator<TColumn> where TColumn : struct, Enum
     /// for a decorated phone).</summary>
     protected abstract Action<long, string[], DefectKind?> CreateRowWriter(Random random);
 
-    /// <summary>Exactly <paramref name="rows"/> rows; <paramref name="report"/> is reset and filled as they stream.</summary>
+    /// <summary>
+    /// Exactly <paramref name="rows"/> rows, produced lazily; each enumeration starts over with the same rows and
+    /// resets <paramref name="report"/>, which fills as they stream.
+    /// </summary>
     public IEnumerable<string[]> Generate(long rows, DefectReport report)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(rows);
-        var plan = new DefectPlan(_rates, rows);
-        if (plan.Total > Math.Max(rows - 1, 0))
-            throw new ArgumentException($"The defect rates ask for {plan.Total} defective rows out of {rows}; at most {Math.Max(rows - 1, 0)} (row 0 stays clean).");
-        report.Reset();
-        return Stream(rows, plan, report);
+        var defective = new DefectPlan(_rates, rows).Total;
+        if (defective > Math.Max(rows - 1, 0))
+            throw new ArgumentException($"The defect rates ask for {defective} defective rows out of {rows}; at most {Math.Max(rows - 1, 0)} (row 0 stays clean).");
+        return Stream(rows, report);
     }
 
-    private IEnumerable<string[]> Stream(long rows, DefectPlan plan, DefectReport report)
+    private IEnumerable<string[]> Stream(long rows, DefectReport report)
     {
+        report.Reset();
+        var plan = new DefectPlan(_rates, rows);
         var random = new Random(Seed);
         var write = CreateRowWriter(random);
         var pool = new (long Row, string[] Values)[DuplicatePoolSize];

@@ -15,8 +15,6 @@ internal sealed class Weighted<T>
         for (var i = 0; i < list.Length; i++) _cumulative[i] = total += list[i].Weight;
     }
 
-    public IReadOnlyList<T> Items => _items;
-
     public T Next(Random random)
     {
         var index = Array.BinarySearch(_cumulative, random.NextDouble() * _cumulative[^1]);
