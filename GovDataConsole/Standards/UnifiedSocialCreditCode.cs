@@ -1,6 +1,13 @@
+using GovDataConsole.Resources;
+
 namespace GovDataConsole.Standards;
 
-/// <summary>Unified social credit code (统一社会信用代码), GB 32100-2015: 18 characters, mod-31 check character.</summary>
+public enum UnifiedSocialCreditCodeFailure { None, Empty, Length, Characters, Division, CheckCharacter }
+
+/// <summary>
+/// Unified social credit code (统一社会信用代码), GB 32100-2015: registration authority (1), entity type (1),
+/// division code (6 digits), GB 11714 organisation code (9), mod-31 check character (1).
+/// </summary>
 public static class UnifiedSocialCreditCode
 {
     /// <summary>The 31-character alphabet: digits and upper-case letters without I, O, S, V, Z.</summary>
@@ -8,12 +15,17 @@ public static class UnifiedSocialCreditCode
 
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
-    public static bool IsValid(string? code)
+    public static bool IsValid(string? code) => Validate(code) == UnifiedSocialCreditCodeFailure.None;
+
+    /// <summary>Checks the rules in order and reports the first one that fails. Lower-case letters are not accepted.</summary>
+    public static UnifiedSocialCreditCodeFailure Validate(ReadOnlySpan<char> code)
     {
-        if (code is null || code.Length != 18) return false;
-        for (var i = 0; i < 18; i++)
-            if (Alphabet.IndexOf(code[i]) < 0) return false;
-        return CheckCharacter(code.AsSpan(0, 17)) == code[17];
+        if (code.IsEmpty) return UnifiedSocialCreditCodeFailure.Empty;
+        if (code.Length != 18) return UnifiedSocialCreditCodeFailure.Length;
+        foreach (var c in code)
+            if (Alphabet.IndexOf(c) < 0) return UnifiedSocialCreditCodeFailure.Characters;
+        if (code[2..8].ContainsAnyExceptInRange('0', '9')) return UnifiedSocialCreditCodeFailure.Division;
+        return CheckCharacter(code[..17]) == code[17] ? UnifiedSocialCreditCodeFailure.None : UnifiedSocialCreditCodeFailure.CheckCharacter;
     }
 
     /// <summary>The check character for the first 17 characters; throws when one is outside the alphabet.</summary>
@@ -29,4 +41,15 @@ public static class UnifiedSocialCreditCode
         }
         return Alphabet[(31 - sum % 31) % 31];
     }
+
+    public static string? Describe(UnifiedSocialCreditCodeFailure failure) => failure switch
+    {
+        UnifiedSocialCreditCodeFailure.None => null,
+        UnifiedSocialCreditCodeFailure.Empty => UiText.CreditCode_Empty,
+        UnifiedSocialCreditCodeFailure.Length => UiText.CreditCode_Length,
+        UnifiedSocialCreditCodeFailure.Characters => UiText.CreditCode_Characters,
+        UnifiedSocialCreditCodeFailure.Division => UiText.CreditCode_Division,
+        UnifiedSocialCreditCodeFailure.CheckCharacter => UiText.CreditCode_CheckCharacter,
+        _ => throw new ArgumentOutOfRangeException(nameof(failure)),
+    };
 }
