@@ -1,3 +1,4 @@
+using GovDataConsole.Features.Collection;
 using GovDataConsole.Hosting;
 
 if (ConsoleCommands.IsCommand(args))
@@ -6,6 +7,7 @@ if (ConsoleCommands.IsCommand(args))
 var app = ConsoleHost.Build(args);
 await app.InitializeDatabaseAsync();
 app.UseConsolePipeline();
+await app.StartCollectionAsync();
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine(string.Format(GovDataConsole.Resources.UiText.Cli_Started, string.Join(" ", app.Urls))));
 await app.RunAsync();

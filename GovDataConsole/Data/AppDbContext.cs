@@ -1,5 +1,6 @@
 using GovDataConsole.Features.Audit;
 using GovDataConsole.Features.Catalog;
+using GovDataConsole.Features.Collection;
 using GovDataConsole.Features.Operations;
 using GovDataConsole.Features.Organization;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
@@ -22,6 +23,10 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DataResourceVersion> DataResourceVersions => Set<DataResourceVersion>();
     public DbSet<CodeDictionary> CodeDictionaries => Set<CodeDictionary>();
     public DbSet<CodeDictionaryEntry> CodeDictionaryEntries => Set<CodeDictionaryEntry>();
+    public DbSet<CollectionTask> CollectionTasks => Set<CollectionTask>();
+    public DbSet<DataBatch> DataBatches => Set<DataBatch>();
+    public DbSet<BatchRecord> BatchRecords => Set<BatchRecord>();
+    public DbSet<BatchRowError> BatchRowErrors => Set<BatchRowError>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

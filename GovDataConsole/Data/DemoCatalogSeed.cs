@@ -8,6 +8,9 @@ namespace GovDataConsole.Data;
 /// <summary>Demo catalog: systems and resources of 公安局, 市场监管局 and 人社局 in every status, with a version history.</summary>
 public static class DemoCatalogSeed
 {
+    /// <summary>Demo resources were published this long ago, so collection has a few months of history.</summary>
+    public const int PublishedDaysAgo = 100;
+
     private static readonly UserContext Seeder = new(null, "system", "系统初始化", null, null, null);
 
     public static async Task SeedAsync(AppDbContext db, CancellationToken ct)
@@ -106,7 +109,7 @@ public static class DemoCatalogSeed
     {
         var resource = new DataResource(form);
         db.DataResources.Add(resource);
-        if (publish) resource.Publish();
+        if (publish) resource.Publish(DateTime.UtcNow.AddDays(-PublishedDaysAgo));
         await db.SaveChangesAsync(ct);
         await ResourceWriter.RecordVersionAsync(db, resource, ResourceSnapshot.Of(form, lookups), Seeder, EnumLabels.Of(resource.Status), ct);
         await db.SaveChangesAsync(ct);

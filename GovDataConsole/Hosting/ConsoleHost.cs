@@ -5,6 +5,7 @@ using GovDataConsole.Components;
 using GovDataConsole.Data;
 using GovDataConsole.Features.Account;
 using GovDataConsole.Features.Catalog;
+using GovDataConsole.Features.Collection;
 using GovDataConsole.Features.Operations;
 using GovDataConsole.Features.Organization;
 using GovDataConsole.Features.Shared;
@@ -43,6 +44,7 @@ public static class ConsoleHost
         builder.Services.AddAccount(config);
         builder.Services.AddOrganization();
         builder.Services.AddCatalog(config);
+        builder.Services.AddCollection(config);
         builder.Services.AddOperations(config, root);
         return builder.Build();
     }

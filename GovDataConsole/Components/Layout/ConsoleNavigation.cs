@@ -23,6 +23,11 @@ public static class ConsoleNavigation
             new("catalog/systems", T.Nav_Systems, Icons.Material.Filled.Dns, Editors),
             new("catalog/dictionaries", T.Nav_Dictionaries, Icons.Material.Filled.ListAlt, Stewards),
         ]),
+        new("collection", T.Nav_Collection, Icons.Material.Filled.CloudUpload, Roles.All,
+        [
+            new("collection/tasks", T.Nav_Tasks, Icons.Material.Filled.EventNote),
+            new("collection/batches", T.Nav_Batches, Icons.Material.Filled.Inventory2),
+        ]),
         new("admin", T.Nav_Admin, Icons.Material.Filled.AdminPanelSettings, [Roles.Admin],
         [
             new("admin/departments", T.Nav_Departments, Icons.Material.Filled.AccountTree),

@@ -6,6 +6,7 @@ public static class AuditActions
     public const string SignInCategory = "SignIn";
     public const string OrganizationCategory = "Organization";
     public const string CatalogCategory = "Catalog";
+    public const string CollectionCategory = "Collection";
 
     public const string SignIn = "SignIn";
     public const string SignInFailed = "SignInFailed";
@@ -33,6 +34,9 @@ public static class AuditActions
     public const string CatalogExported = "CatalogExported";
     public const string SystemSaved = "SystemSaved";
     public const string DictionarySaved = "DictionarySaved";
+
+    public const string BatchUploaded = "BatchUploaded";
+    public const string RecordsRevealed = "RecordsRevealed";
 
     public static string Label(string action) =>
         Resources.UiText.ResourceManager.GetString("Audit_" + action, Resources.UiText.Culture) ?? action;

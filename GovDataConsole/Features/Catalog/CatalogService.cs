@@ -105,7 +105,7 @@ public sealed class CatalogService(IDbContextFactory<AppDbContext> dbFactory, Cu
         TransitionAsync(id, r => r.Submit(), AuditActions.ResourceSubmitted, [Roles.DepartmentStaff, Roles.Steward, Roles.Admin], ct);
 
     public Task PublishAsync(int id, CancellationToken ct) =>
-        TransitionAsync(id, r => r.Publish(), AuditActions.ResourcePublished, [Roles.Steward, Roles.Admin], ct);
+        TransitionAsync(id, r => r.Publish(DateTime.UtcNow), AuditActions.ResourcePublished, [Roles.Steward, Roles.Admin], ct);
 
     public Task ReturnToDraftAsync(int id, CancellationToken ct) =>
         TransitionAsync(id, r => r.ReturnToDraft(), AuditActions.ResourceReturned, [Roles.Steward, Roles.Admin], ct);

@@ -26,6 +26,9 @@ public class DataResource : IDepartmentOwned
     public int Version { get; private set; } = 1;
     public DateTime CreatedUtc { get; private set; } = DateTime.UtcNow;
     public DateTime UpdatedUtc { get; private set; } = DateTime.UtcNow;
+
+    /// <summary>When the resource was first published: collection tasks start from this date.</summary>
+    public DateTime? PublishedUtc { get; private set; }
     public IReadOnlyList<InfoItem> Items => items;
 
     private DataResource() { }
@@ -77,7 +80,11 @@ public class DataResource : IDepartmentOwned
 
     public void Submit() => Move(ResourceStatus.Submitted, ResourceStatus.Draft);
 
-    public void Publish() => Move(ResourceStatus.Published, ResourceStatus.Draft, ResourceStatus.Submitted, ResourceStatus.Disabled);
+    public void Publish(DateTime utcNow)
+    {
+        Move(ResourceStatus.Published, ResourceStatus.Draft, ResourceStatus.Submitted, ResourceStatus.Disabled);
+        PublishedUtc ??= utcNow;
+    }
 
     public void Disable() => Move(ResourceStatus.Disabled, ResourceStatus.Published);
 

@@ -1,3 +1,4 @@
+using GovDataConsole.Excel;
 using T = GovDataConsole.Resources.UiText;
 
 namespace GovDataConsole.Features.Catalog.Inventory;
@@ -13,9 +14,9 @@ public static class InventoryColumns
 {
     public const string TemplateProperty = "GovDataConsole.Template";
     public const string TemplateVersion = "inventory/1";
-    public const int CodeRow = 1;
-    public const int HeaderRow = 2;
-    public const int FirstDataRow = 3;
+    public const int CodeRow = TemplateSheet.CodeRow;
+    public const int HeaderRow = TemplateSheet.HeaderRow;
+    public const int FirstDataRow = TemplateSheet.FirstDataRow;
 
     public static string ResourceSheet => T.Inventory_ResourceSheet;
     public static string ItemSheet => T.Inventory_ItemSheet;

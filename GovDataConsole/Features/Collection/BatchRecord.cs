@@ -1,0 +1,26 @@
+namespace GovDataConsole.Features.Collection;
+
+/// <summary>One accepted row of a batch: the raw values exactly as received, as a JSON array in the resource's item order.</summary>
+public class BatchRecord
+{
+    public long Id { get; private set; }
+    public int BatchId { get; private set; }
+    public int RowNumber { get; private set; }
+    public string ValuesJson { get; private set; } = "";
+
+    private BatchRecord() { }
+}
+
+/// <summary>One rejected cell of a batch row: which row, which item, what value, and why.</summary>
+public class BatchRowError
+{
+    public long Id { get; private set; }
+    public int BatchId { get; private set; }
+    public int RowNumber { get; private set; }
+    public int ColumnNumber { get; private set; }
+    public string ItemCode { get; private set; } = "";
+    public string? Value { get; private set; }
+    public string Message { get; private set; } = "";
+
+    private BatchRowError() { }
+}
