@@ -13,14 +13,14 @@ public static class ConsoleCommands
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var options = ParseOptions(args.Skip(1).ToArray());
+        var (options, configuration) = ParseOptions(args.Skip(1).ToArray());
         if (!options.TryGetValue("user", out var userName) || !options.TryGetValue("password", out var password))
         {
             Console.Error.WriteLine(Resources.UiText.Cli_CreateAdminUsage);
             return 2;
         }
-        // No demo seed when provisioning a real deployment.
-        var app = ConsoleHost.Build(["--Database:SeedDemo=false", "--Jobs:Server=false"]);
+        // Configuration arguments (--Database:DataDirectory=/srv/govdata) pass through; never a demo seed when provisioning.
+        await using var app = ConsoleHost.Build([.. configuration, "--Database:SeedDemo=false", "--Jobs:Server=false"]);
         await app.InitializeDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
@@ -36,11 +36,20 @@ public static class ConsoleCommands
         return 0;
     }
 
-    private static Dictionary<string, string> ParseOptions(string[] args)
+    /// <summary>Splits <c>--name value</c> options from configuration keys (<c>--Section:Key=value</c> or <c>--Section:Key value</c>).</summary>
+    private static (Dictionary<string, string> Options, List<string> Configuration) ParseOptions(string[] args)
     {
         var options = new Dictionary<string, string>();
-        for (var i = 0; i + 1 < args.Length; i += 2)
-            if (args[i].StartsWith("--")) options[args[i][2..]] = args[i + 1];
-        return options;
+        var configuration = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (!args[i].StartsWith("--")) continue;
+            var name = args[i][2..];
+            if (name.Split('=')[0].Contains(':'))
+                configuration.Add(name.Contains('=') || i + 1 >= args.Length ? args[i] : $"{args[i]}={args[++i]}");
+            else if (i + 1 < args.Length)
+                options[name] = args[++i];
+        }
+        return (options, configuration);
     }
 }

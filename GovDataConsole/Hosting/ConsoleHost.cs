@@ -9,6 +9,7 @@ using GovDataConsole.Features.Operations;
 using GovDataConsole.Features.Organization;
 using GovDataConsole.Features.Shared;
 using GovDataConsole.Localization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.WebEncoders;
@@ -52,6 +53,14 @@ public static class ConsoleHost
         if (!app.Environment.IsDevelopment())
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // Re-execute only GET/HEAD: re-running a refused POST (e.g. a bad antiforgery token) re-reads its form and throws (500).
+        app.Use((ctx, next) =>
+        {
+            if (!HttpMethods.IsGet(ctx.Request.Method) && !HttpMethods.IsHead(ctx.Request.Method)
+                && ctx.Features.Get<IStatusCodePagesFeature>() is { } statusPages)
+                statusPages.Enabled = false;
+            return next(ctx);
+        });
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture(Culture),

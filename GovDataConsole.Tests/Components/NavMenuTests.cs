@@ -1,0 +1,62 @@
+using Bunit;
+using GovDataConsole.Components.Layout;
+using GovDataConsole.Features.Organization;
+using MudBlazor.Services;
+
+namespace GovDataConsole.Tests.Components;
+
+/// <summary>The navigation shows each role exactly its sections and links, nothing more.</summary>
+public sealed class NavMenuTests : BunitContext
+{
+    private static readonly (string Text, string Href)[] AdminLinks =
+        [("部门管理", "admin/departments"), ("用户管理", "admin/users"), ("审计日志", "admin/audit"), ("后台任务", "hangfire")];
+
+    public NavMenuTests()
+    {
+        Services.AddMudServices();
+        JSInterop.Mode = JSRuntimeMode.Loose;
+    }
+
+    private static readonly Dictionary<string, (string[] Sections, (string Text, string Href)[] Links)> Expected = new()
+    {
+        [Roles.Admin] = (["系统管理"], [("首页", ""), .. AdminLinks]),
+        [Roles.Steward] = ([], [("首页", "")]),
+        [Roles.DepartmentStaff] = ([], [("首页", "")]),
+        [Roles.Manager] = ([], [("首页", "")]),
+    };
+
+    [Theory]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.Steward)]
+    [InlineData(Roles.DepartmentStaff)]
+    [InlineData(Roles.Manager)]
+    public void Each_role_sees_exactly_its_sections_and_links(string role)
+    {
+        var menu = Render<NavMenu>(p => p.Add(x => x.Role, role));
+
+        var groups = menu.FindAll(".mud-nav-group > button .mud-nav-link-text").Select(e => e.TextContent.Trim());
+        Assert.Equal(Expected[role].Sections, groups);
+        var links = menu.FindAll("a.mud-nav-link")
+            .Select(a => (Text: a.QuerySelector(".mud-nav-link-text")!.TextContent.Trim(), Href: a.GetAttribute("href") ?? ""));
+        Assert.Equal(Expected[role].Links, links);
+    }
+
+    [Fact]
+    public void Without_a_role_only_the_home_link_is_shown()
+    {
+        var menu = Render<NavMenu>(p => p.Add(x => x.Role, null));
+
+        var link = Assert.Single(menu.FindAll("a.mud-nav-link"));
+        Assert.Equal("首页", link.TextContent.Trim());
+        Assert.Empty(menu.FindAll(".mud-nav-group"));
+    }
+
+    [Fact]
+    public void The_job_dashboard_link_leaves_the_Blazor_app()
+    {
+        var menu = Render<NavMenu>(p => p.Add(x => x.Role, Roles.Admin));
+        var jobs = menu.FindAll("a.mud-nav-link").Single(a => a.GetAttribute("href") == "hangfire");
+        Assert.Equal("后台任务", jobs.TextContent.Trim());
+        Assert.True(ConsoleNavigation.Sections.SelectMany(s => s.Items).Single(i => i.Href == "hangfire").ForceLoad);
+    }
+}
