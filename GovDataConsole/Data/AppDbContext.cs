@@ -1,4 +1,5 @@
 using GovDataConsole.Features.Audit;
+using GovDataConsole.Features.Calendar;
 using GovDataConsole.Features.Catalog;
 using GovDataConsole.Features.Operations;
 using GovDataConsole.Features.Organization;
@@ -22,6 +23,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DataResourceVersion> DataResourceVersions => Set<DataResourceVersion>();
     public DbSet<CodeDictionary> CodeDictionaries => Set<CodeDictionary>();
     public DbSet<CodeDictionaryEntry> CodeDictionaryEntries => Set<CodeDictionaryEntry>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using GovDataConsole.Components;
 using GovDataConsole.Data;
 using GovDataConsole.Features.Account;
+using GovDataConsole.Features.Calendar;
 using GovDataConsole.Features.Catalog;
 using GovDataConsole.Features.Operations;
 using GovDataConsole.Features.Organization;
@@ -43,6 +44,7 @@ public static class ConsoleHost
         builder.Services.AddAccount(config);
         builder.Services.AddOrganization();
         builder.Services.AddCatalog(config);
+        builder.Services.AddCalendar();
         builder.Services.AddOperations(config, root);
         return builder.Build();
     }

@@ -6,6 +6,7 @@ public static class AuditActions
     public const string SignInCategory = "SignIn";
     public const string OrganizationCategory = "Organization";
     public const string CatalogCategory = "Catalog";
+    public const string CalendarCategory = "Calendar";
 
     public const string SignIn = "SignIn";
     public const string SignInFailed = "SignInFailed";
@@ -33,6 +34,11 @@ public static class AuditActions
     public const string CatalogExported = "CatalogExported";
     public const string SystemSaved = "SystemSaved";
     public const string DictionarySaved = "DictionarySaved";
+
+    public const string CalendarDayAdded = "CalendarDayAdded";
+    public const string CalendarDayUpdated = "CalendarDayUpdated";
+    public const string CalendarDayDeleted = "CalendarDayDeleted";
+    public const string CalendarImported = "CalendarImported";
 
     public static string Label(string action) =>
         Resources.UiText.ResourceManager.GetString("Audit_" + action, Resources.UiText.Culture) ?? action;
