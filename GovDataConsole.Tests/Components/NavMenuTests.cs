@@ -9,7 +9,7 @@ namespace GovDataConsole.Tests.Components;
 public sealed class NavMenuTests : BunitContext
 {
     private static readonly (string Text, string Href)[] AdminLinks =
-        [("部门管理", "admin/departments"), ("用户管理", "admin/users"), ("审计日志", "admin/audit"), ("后台任务", "hangfire")];
+        [("部门管理", "admin/departments"), ("用户管理", "admin/users"), ("工作日历", "admin/calendar"), ("审计日志", "admin/audit"), ("后台任务", "hangfire")];
 
     public NavMenuTests()
     {
