@@ -17,12 +17,14 @@ public sealed class NavMenuTests : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
+    private static readonly (string Text, string Href)[] CatalogLinks = [("资源目录", "catalog"), ("信息系统", "catalog/systems"), ("代码表", "catalog/dictionaries")];
+
     private static readonly Dictionary<string, (string[] Sections, (string Text, string Href)[] Links)> Expected = new()
     {
-        [Roles.Admin] = (["系统管理"], [("首页", ""), .. AdminLinks]),
-        [Roles.Steward] = ([], [("首页", "")]),
-        [Roles.DepartmentStaff] = ([], [("首页", "")]),
-        [Roles.Manager] = ([], [("首页", "")]),
+        [Roles.Admin] = (["数据目录", "系统管理"], [("首页", ""), .. CatalogLinks, .. AdminLinks]),
+        [Roles.Steward] = (["数据目录"], [("首页", ""), .. CatalogLinks]),
+        [Roles.DepartmentStaff] = (["数据目录"], [("首页", ""), .. CatalogLinks[..2]]),
+        [Roles.Manager] = (["数据目录"], [("首页", ""), CatalogLinks[0]]),
     };
 
     [Theory]
