@@ -9,10 +9,7 @@ namespace GovDataConsole.Tests.Components;
 public sealed class NavMenuTests : BunitContext
 {
     private static readonly (string Text, string Href)[] AdminLinks =
-        [("部门管理", "admin/departments"), ("用户管理", "admin/users"), ("审计日志", "admin/audit"), ("后台任务", "hangfire")];
-
-    private static readonly (string Text, string Href)[] CatalogLinks =
-        [("资源目录", "catalog"), ("信息系统", "catalog/systems"), ("代码表", "catalog/dictionaries")];
+        [("部门管理", "admin/departments"), ("用户管理", "admin/users"), ("工作日历", "admin/calendar"), ("审计日志", "admin/audit"), ("后台任务", "hangfire")];
 
     public NavMenuTests()
     {
@@ -20,12 +17,14 @@ public sealed class NavMenuTests : BunitContext
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
 
+    private static readonly (string Text, string Href)[] CatalogLinks = [("资源目录", "catalog"), ("信息系统", "catalog/systems"), ("代码表", "catalog/dictionaries")];
+
     private static readonly Dictionary<string, (string[] Sections, (string Text, string Href)[] Links)> Expected = new()
     {
         [Roles.Admin] = (["数据目录", "系统管理"], [("首页", ""), .. CatalogLinks, .. AdminLinks]),
         [Roles.Steward] = (["数据目录"], [("首页", ""), .. CatalogLinks]),
-        [Roles.DepartmentStaff] = (["数据目录"], [("首页", ""), .. CatalogLinks[..2]]), // no code dictionaries
-        [Roles.Manager] = (["数据目录"], [("首页", ""), CatalogLinks[0]]), // read-only: the catalog itself
+        [Roles.DepartmentStaff] = (["数据目录"], [("首页", ""), .. CatalogLinks[..2]]),
+        [Roles.Manager] = (["数据目录"], [("首页", ""), CatalogLinks[0]]),
     };
 
     [Theory]

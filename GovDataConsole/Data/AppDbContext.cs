@@ -1,4 +1,5 @@
 using GovDataConsole.Features.Audit;
+using GovDataConsole.Features.Calendar;
 using GovDataConsole.Features.Catalog;
 using GovDataConsole.Features.Collection;
 using GovDataConsole.Features.Operations;
@@ -27,6 +28,7 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DataBatch> DataBatches => Set<DataBatch>();
     public DbSet<BatchRecord> BatchRecords => Set<BatchRecord>();
     public DbSet<BatchRowError> BatchRowErrors => Set<BatchRowError>();
+    public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using GovDataConsole.Features.Calendar;
 using GovDataConsole.Features.Catalog;
 using GovDataConsole.Features.Organization;
 using Microsoft.AspNetCore.Identity;
@@ -5,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovDataConsole.Data;
 
-/// <summary>Brings the database to the current schema, creates the four roles and, where configured, the demo.</summary>
+/// <summary>Brings the database to the current schema, creates the four roles, seeds the standard dictionaries and holiday calendar and, where configured, the demo.</summary>
 public sealed class DatabaseInitializer(
     AppDbContext db, DatabaseOptions options, RoleManager<IdentityRole> roles, DemoSeed demo, ILogger<DatabaseInitializer> log)
 {
@@ -22,6 +23,7 @@ public sealed class DatabaseInitializer(
                 await roles.CreateAsync(new IdentityRole(role));
 
         await StandardDictionaries.EnsureAsync(db, ct);
+        await CalendarSeed.EnsureAsync(db, ct);
 
         if (options.ShouldSeedDemo && !await db.Departments.AnyAsync(ct))
         {

@@ -4,6 +4,7 @@ using System.Text.Unicode;
 using GovDataConsole.Components;
 using GovDataConsole.Data;
 using GovDataConsole.Features.Account;
+using GovDataConsole.Features.Calendar;
 using GovDataConsole.Features.Catalog;
 using GovDataConsole.Features.Collection;
 using GovDataConsole.Features.Operations;
@@ -45,6 +46,7 @@ public static class ConsoleHost
         builder.Services.AddOrganization();
         builder.Services.AddCatalog(config);
         builder.Services.AddCollection(config);
+        builder.Services.AddCalendar();
         builder.Services.AddOperations(config, root);
         return builder.Build();
     }

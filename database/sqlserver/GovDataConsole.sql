@@ -541,3 +541,47 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127035445_Calendar'
+)
+BEGIN
+    CREATE TABLE [CalendarDays] (
+        [Id] int NOT NULL IDENTITY,
+        [Date] date NOT NULL,
+        [Year] int NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Name] nvarchar(50) NOT NULL,
+        CONSTRAINT [PK_CalendarDays] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127035445_Calendar'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CalendarDays_Date] ON [CalendarDays] ([Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127035445_Calendar'
+)
+BEGIN
+    CREATE INDEX [IX_CalendarDays_Year] ON [CalendarDays] ([Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127035445_Calendar'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127035445_Calendar', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -32,6 +32,7 @@ public static class ConsoleNavigation
         [
             new("admin/departments", T.Nav_Departments, Icons.Material.Filled.AccountTree),
             new("admin/users", T.Nav_Users, Icons.Material.Filled.People),
+            new("admin/calendar", T.Nav_Calendar, Icons.Material.Filled.EventNote),
             new("admin/audit", T.Nav_Audit, Icons.Material.Filled.FactCheck),
             new("hangfire", T.Nav_Jobs, Icons.Material.Filled.Schedule, ForceLoad: true),
         ]),

@@ -7,6 +7,7 @@ public static class AuditActions
     public const string OrganizationCategory = "Organization";
     public const string CatalogCategory = "Catalog";
     public const string CollectionCategory = "Collection";
+    public const string CalendarCategory = "Calendar";
 
     public const string SignIn = "SignIn";
     public const string SignInFailed = "SignInFailed";
@@ -37,6 +38,10 @@ public static class AuditActions
 
     public const string BatchUploaded = "BatchUploaded";
     public const string RecordsRevealed = "RecordsRevealed";
+    public const string CalendarDayAdded = "CalendarDayAdded";
+    public const string CalendarDayUpdated = "CalendarDayUpdated";
+    public const string CalendarDayDeleted = "CalendarDayDeleted";
+    public const string CalendarImported = "CalendarImported";
 
     public static string Label(string action) =>
         Resources.UiText.ResourceManager.GetString("Audit_" + action, Resources.UiText.Culture) ?? action;
