@@ -3,7 +3,7 @@ using GovDataConsole.Excel;
 
 namespace GovDataConsole.Ingest;
 
-/// <summary>The text a user sees for an xlsx cell: dates as ISO yyyy-MM-dd (with HH:mm:ss when there is a time), times as HH:mm:ss.</summary>
+/// <summary>The text a user sees for an xlsx cell: dates as ISO yyyy-MM-dd (with HH:mm:ss when there is a time), bare times as HH:mm:ss.</summary>
 internal static class CellTexts
 {
     /// <summary>The ISO text of a date-formatted number or ISO date cell; null when the cell is not a convertible date.</summary>
@@ -13,7 +13,7 @@ internal static class CellTexts
             return DateTime.TryParse(cell.Text, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var iso) ? Iso(iso, false) : null;
         if (!cell.IsDateFormatted || !cell.TryGetNumber(out var serial) || !ExcelDates.TryFromSerial(serial, date1904, out var date))
             return null;
-        return Iso(date, serial < 1);
+        return Iso(date, serial < 1 && !date1904); // 1900 system: below 1 is a time of day
     }
 
     /// <summary>Rounded to the second: yyyy-MM-dd, yyyy-MM-dd HH:mm:ss, or HH:mm:ss when <paramref name="timeOnly"/>.</summary>
