@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
@@ -91,63 +92,102 @@ public sealed class SheetReader : IDisposable
 
     private static IEnumerable<SheetRow> ReadRows(WorksheetPart part, List<string> sharedStrings, bool[] dateStyles)
     {
-        using var reader = OpenXmlReader.Create(part);
-        var rowNumber = 0;
-        var lastColumn = 0;
-        List<SheetCell>? cells = null;
-        while (reader.Read())
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        var (reader, xml) = SheetXml.Open(stream);
+        using (reader)
         {
-            var type = reader.ElementType;
-            if (type == typeof(Row))
+            while (reader.Read() && !xml.IsElement(reader, xml.SheetData))
             {
-                if (reader.IsStartElement)
-                {
-                    rowNumber = int.TryParse(WorkbookTables.Attribute(reader, "r"), out var r) ? r : rowNumber + 1;
-                    lastColumn = 0;
-                    cells = null;
-                }
-                else if (cells is not null)
-                {
-                    yield return new SheetRow(rowNumber, cells);
-                }
             }
-            else if (type == typeof(Cell) && reader.IsStartElement)
+            if (reader.EOF || reader.IsEmptyElement) yield break;
+            var depth = reader.Depth;
+            var rowNumber = 0;
+            var width = 4;
+            reader.Read();
+            while (reader.Depth > depth)
             {
-                if (ReadCell(reader, ref lastColumn, sharedStrings, dateStyles) is { } cell)
-                    (cells ??= []).Add(cell);
-            }
-            else if (type == typeof(SheetData) && reader.IsEndElement)
-            {
-                yield break;
+                if (!xml.IsElement(reader, xml.Row))
+                {
+                    if (!reader.Read()) yield break;
+                    continue;
+                }
+                rowNumber = int.TryParse(SheetXml.Attribute(reader, xml.Reference), NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : rowNumber + 1;
+                var cells = ReadCells(reader, xml, sharedStrings, dateStyles, width);
+                if (cells is null) continue;
+                width = cells.Count;
+                yield return new SheetRow(rowNumber, cells);
             }
         }
     }
 
-    private static SheetCell? ReadCell(OpenXmlReader reader, ref int lastColumn, List<string> sharedStrings, bool[] dateStyles)
+    /// <summary>The cells of the row the reader is on, or null when none has a value or formula; returns past the row.</summary>
+    private static List<SheetCell>? ReadCells(XmlReader reader, SheetXml xml, List<string> sharedStrings, bool[] dateStyles, int width)
+    {
+        List<SheetCell>? cells = null;
+        if (reader.IsEmptyElement)
+        {
+            reader.Read();
+            return cells;
+        }
+        var depth = reader.Depth;
+        var lastColumn = 0;
+        reader.Read();
+        while (reader.Depth > depth)
+        {
+            if (xml.IsElement(reader, xml.Cell))
+            {
+                if (ReadCell(reader, xml, ref lastColumn, sharedStrings, dateStyles) is { } cell) (cells ??= new List<SheetCell>(width)).Add(cell);
+            }
+            else if (!reader.Read())
+            {
+                break;
+            }
+        }
+        reader.Read();
+        return cells;
+    }
+
+    /// <summary>Reads the cell the reader is on and returns past it.</summary>
+    private static SheetCell? ReadCell(XmlReader reader, SheetXml xml, ref int lastColumn, List<string> sharedStrings, bool[] dateStyles)
     {
         string? reference = null, dataType = null, style = null;
-        foreach (var attribute in reader.Attributes)
+        if (reader.MoveToFirstAttribute())
         {
-            if (attribute.NamespaceUri.Length != 0) continue;
-            switch (attribute.LocalName)
+            do
             {
-                case "r": reference = attribute.Value; break;
-                case "t": dataType = attribute.Value; break;
-                case "s": style = attribute.Value; break;
-            }
+                if (reader.NamespaceURI.Length != 0) continue;
+                var name = reader.LocalName;
+                if (ReferenceEquals(name, xml.Reference)) reference = reader.Value;
+                else if (ReferenceEquals(name, xml.Type)) dataType = reader.Value;
+                else if (ReferenceEquals(name, xml.Style)) style = reader.Value;
+            } while (reader.MoveToNextAttribute());
+            reader.MoveToElement();
         }
         var column = reference is not null && CellReference.TryParse(reference, out _, out var c) ? c : lastColumn + 1;
         lastColumn = column;
 
-        var depth = reader.Depth;
         string? value = null;
         var isFormula = false;
-        while (reader.Read() && reader.Depth > depth)
+        if (reader.IsEmptyElement)
         {
-            if (!reader.IsStartElement) continue;
-            if (reader.ElementType == typeof(CellValue)) value = reader.GetText();
-            else if (reader.ElementType == typeof(CellFormula)) isFormula = true;
-            else if (reader.ElementType == typeof(InlineString)) value = RichText.Read(reader);
+            reader.Read();
+        }
+        else
+        {
+            var depth = reader.Depth;
+            reader.Read();
+            while (reader.Depth > depth)
+            {
+                if (xml.IsElement(reader, xml.Value)) value = reader.ReadElementContentAsString();
+                else if (xml.IsElement(reader, xml.InlineString)) value = xml.ReadRichText(reader);
+                else if (xml.IsElement(reader, xml.Formula))
+                {
+                    isFormula = true;
+                    reader.Skip();
+                }
+                else if (!reader.Read()) break;
+            }
+            reader.Read();
         }
 
         if (value is null)
@@ -172,7 +212,26 @@ public sealed class SheetReader : IDisposable
             : string.Empty;
 
     private static string NormalizeNumber(string value) =>
-        double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            ? number.ToString(CultureInfo.InvariantCulture)
-            : value;
+        IsShortestForm(value) ? value
+        : double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number.ToString(CultureInfo.InvariantCulture)
+        : value;
+
+    /// <summary>
+    /// Whether <paramref name="value"/> is already what double.ToString gives for it (plain digits, at most 15 of them, no
+    /// redundant zeros, not small enough for exponent form), which spares parsing and formatting most stored numbers.
+    /// </summary>
+    private static bool IsShortestForm(ReadOnlySpan<char> value)
+    {
+        var i = value.Length > 1 && value[0] == '-' ? 1 : 0;
+        var start = i;
+        while (i < value.Length && char.IsAsciiDigit(value[i])) i++;
+        var integerDigits = i - start;
+        if (integerDigits == 0 || (integerDigits > 1 && value[start] == '0')) return false;
+        if (i == value.Length) return integerDigits <= 15 && value is not "-0";
+        if (value[i] != '.' || value[^1] == '0') return false;
+        var fraction = value[(i + 1)..];
+        if (fraction.IsEmpty || fraction.ContainsAnyExceptInRange('0', '9')) return false;
+        if (value[start] == '0' && fraction.IndexOfAnyExcept('0') > 3) return false; // 0.00001 prints as 1E-05
+        return integerDigits + fraction.Length <= 15;
+    }
 }

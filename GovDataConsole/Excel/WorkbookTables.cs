@@ -11,11 +11,16 @@ internal static class WorkbookTables
     {
         var strings = new List<string>();
         if (part is null) return strings;
-        using var reader = OpenXmlReader.Create(part);
-        while (reader.Read())
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        var (reader, xml) = SheetXml.Open(stream);
+        using (reader)
         {
-            if (reader.IsStartElement && reader.ElementType == typeof(SharedStringItem))
-                strings.Add(RichText.Read(reader));
+            var item = reader.NameTable.Add("si");
+            while (!reader.EOF)
+            {
+                if (xml.IsElement(reader, item)) strings.Add(xml.ReadRichText(reader));
+                else reader.Read();
+            }
         }
         return strings;
     }
