@@ -19,12 +19,14 @@ public sealed class NavMenuTests : BunitContext
 
     private static readonly (string Text, string Href)[] CatalogLinks = [("资源目录", "catalog"), ("信息系统", "catalog/systems"), ("代码表", "catalog/dictionaries")];
 
+    private static readonly (string Text, string Href)[] CollectionLinks = [("归集任务", "collection/tasks"), ("数据批次", "collection/batches")];
+
     private static readonly Dictionary<string, (string[] Sections, (string Text, string Href)[] Links)> Expected = new()
     {
-        [Roles.Admin] = (["数据目录", "系统管理"], [("首页", ""), .. CatalogLinks, .. AdminLinks]),
-        [Roles.Steward] = (["数据目录"], [("首页", ""), .. CatalogLinks]),
-        [Roles.DepartmentStaff] = (["数据目录"], [("首页", ""), .. CatalogLinks[..2]]),
-        [Roles.Manager] = (["数据目录"], [("首页", ""), CatalogLinks[0]]),
+        [Roles.Admin] = (["数据目录", "数据归集", "系统管理"], [("首页", ""), .. CatalogLinks, .. CollectionLinks, .. AdminLinks]),
+        [Roles.Steward] = (["数据目录", "数据归集"], [("首页", ""), .. CatalogLinks, .. CollectionLinks]),
+        [Roles.DepartmentStaff] = (["数据目录", "数据归集"], [("首页", ""), .. CatalogLinks[..2], .. CollectionLinks]),
+        [Roles.Manager] = (["数据目录", "数据归集"], [("首页", ""), CatalogLinks[0], .. CollectionLinks]),
     };
 
     [Theory]

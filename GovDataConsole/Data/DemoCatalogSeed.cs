@@ -36,7 +36,7 @@ public static class DemoCatalogSeed
         {
             Code = "330100GAJ/00001", Name = "常住人口基本信息", Summary = "本市常住人口的身份、户籍与联系方式", DepartmentId = gongan,
             InformationSystemId = population.Id, ShareType = ShareType.Conditional, ShareCondition = "仅限政务部门履职使用，需经公安局审批",
-            OpenType = OpenType.NotOpen, UpdateCycle = UpdateCycle.Daily, SensitivityGrade = SensitivityGrade.Important,
+            OpenType = OpenType.NotOpen, UpdateCycle = UpdateCycle.Weekly, SensitivityGrade = SensitivityGrade.Important,
             Items =
             [
                 Item("SFZH", "公民身份号码", ItemDataType.String, 18, key: true, sensitivity: SensitivityKind.ResidentId),
@@ -51,7 +51,7 @@ public static class DemoCatalogSeed
         {
             Code = "330100SCJ/00001", Name = "市场主体登记信息", Summary = "企业法人及个体工商户的登记信息", DepartmentId = shichang,
             InformationSystemId = registration.Id, ShareType = ShareType.Unconditional, OpenType = OpenType.Unconditional,
-            UpdateCycle = UpdateCycle.Daily, SensitivityGrade = SensitivityGrade.General,
+            UpdateCycle = UpdateCycle.Monthly, SensitivityGrade = SensitivityGrade.General,
             Items =
             [
                 Item("TYSHXYDM", "统一社会信用代码", ItemDataType.String, 18, key: true, sensitivity: SensitivityKind.CreditCode),
@@ -90,12 +90,25 @@ public static class DemoCatalogSeed
             ],
         };
 
+        var licences = new ResourceForm
+        {
+            Code = "330100WJW/00001", Name = "医疗机构执业登记信息", Summary = "医疗机构执业许可登记（待完善）", DepartmentId = departments["330100WJW"],
+            ShareType = ShareType.Unconditional, OpenType = OpenType.Unconditional, UpdateCycle = UpdateCycle.Quarterly,
+            SensitivityGrade = SensitivityGrade.General,
+            Items =
+            [
+                Item("XKZH", "执业许可证号", ItemDataType.String, 50, key: true),
+                Item("JGMC", "机构名称", ItemDataType.String, 200, required: true),
+            ],
+        };
+
         var lookups = await CatalogLookups.LoadAsync(db, ct);
         var residentResource = await AddAsync(db, residents, lookups, publish: true, ct);
         await AddAsync(db, companies, lookups, publish: true, ct);
         var penaltyResource = await AddAsync(db, penalties, lookups, publish: false, ct);
         penaltyResource.Submit();
-        await AddAsync(db, insured, lookups, publish: false, ct);
+        await AddAsync(db, insured, lookups, publish: true, ct);
+        await AddAsync(db, licences, lookups, publish: false, ct);
 
         // A second version of the resident resource, so the detail page has history to compare.
         residents.Items.Add(Item("LXDH", "联系电话", ItemDataType.String, 11, sensitivity: SensitivityKind.Mobile));

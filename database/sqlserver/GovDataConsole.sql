@@ -585,3 +585,186 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127041322_Collection'
+)
+BEGIN
+    ALTER TABLE [DataResources] ADD [PublishedUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127041322_Collection'
+)
+BEGIN
+    CREATE TABLE [CollectionTasks] (
+        [Id] int NOT NULL IDENTITY,
+        [DataResourceId] int NOT NULL,
+        [DepartmentId] int NOT NULL,
+        [PeriodKey] nvarchar(20) NOT NULL,
+        [PeriodStart] date NOT NULL,
+        [PeriodEnd] date NOT NULL,
+        [DueDate] date NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [SubmittedUtc] datetime2 NULL,
+        [BatchId] int NULL,
+        CONSTRAINT [PK_CollectionTasks] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CollectionTasks_DataResources_DataResourceId] FOREIGN KEY ([DataResourceId]) REFERENCES [DataResources] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127041322_Collection'
+)
+BEGIN
+    CREATE TABLE [DataBatches] (
+        [Id] int NOT NULL IDENTITY,
+        [DataResourceId] int NOT NULL,
+        [DepartmentId] int NOT NULL,
+        [TaskId] int NULL,
+        [PeriodKey] nvarchar(20) NOT NULL,
+        [FileName] nvarchar(260) NOT NULL,
+        [StoredFile] nvarchar(260) NOT NULL,
+        [FileHash] nvarchar(64) NOT NULL,
+        [FileSize] bigint NOT NULL,
+        [Format] nvarchar(10) NOT NULL,
+        [MappingJson] nvarchar(max) NULL,
+        [ResourceVersion] int NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [FailureReason] nvarchar(500) NULL,
+        [Encoding] nvarchar(40) NULL,
+        [RowsRead] int NOT NULL,
+        [RowsAccepted] int NOT NULL,
+        [RowsRejected] int NOT NULL,
+        [Attempts] int NOT NULL,
+        [UploadedBy] nvarchar(256) NOT NULL,
+        [UploadedUtc] datetime2 NOT NULL,
+        [StartedUtc] datetime2 NULL,
+        [HeartbeatUtc] datetime2 NULL,
+        [FinishedUtc] datetime2 NULL,
+        CONSTRAINT [PK_DataBatches] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DataBatches_CollectionTasks_TaskId] FOREIGN KEY ([TaskId]) REFERENCES [CollectionTasks] ([Id]) ON DELETE SET NULL,
+        CONSTRAINT [FK_DataBatches_DataResources_DataResourceId] FOREIGN KEY ([DataResourceId]) REFERENCES [DataResources] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127041322_Collection'
+)
+BEGIN
+    CREATE TABLE [BatchRecords] (
+        [Id] bigint NOT NULL IDENTITY,
+        [BatchId] int NOT NULL,
+        [RowNumber] int NOT NULL,
+        [ValuesJson] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_BatchRecords] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BatchRecords_DataBatches_BatchId] FOREIGN KEY ([BatchId]) REFERENCES [DataBatches] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127041322_Collection'
+)
+BEGIN
+    CREATE TABLE [BatchRowErrors] (
+        [Id] bigint NOT NULL IDENTITY,
+        [BatchId] int NOT NULL,
+        [RowNumber] int NOT NULL,
+        [ColumnNumber] int NOT NULL,
+        [ItemCode] nvarchar(50) NOT NULL,
+        [Value] nvarchar(4000) NULL,
+        [Message] nvarchar(500) NOT NULL,
+        CONSTRAINT [PK_BatchRowErrors] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BatchRowErrors_DataBatches_BatchId] FOREIGN KEY ([BatchId]) REFERENCES [DataBatches] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127041322_Collection'
+)
+BEGIN
+    CREATE INDEX [IX_BatchRecords_BatchId_RowNumber] ON [BatchRecords] ([BatchId], [RowNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127041322_Collection'
+)
+BEGIN
+    CREATE INDEX [IX_BatchRowErrors_BatchId_RowNumber] ON [BatchRowErrors] ([BatchId], [RowNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127041322_Collection'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CollectionTasks_DataResourceId_PeriodKey] ON [CollectionTasks] ([DataResourceId], [PeriodKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127041322_Collection'
+)
+BEGIN
+    CREATE INDEX [IX_CollectionTasks_DepartmentId_PeriodStart] ON [CollectionTasks] ([DepartmentId], [PeriodStart]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127041322_Collection'
+)
+BEGIN
+    CREATE INDEX [IX_CollectionTasks_Status_DueDate] ON [CollectionTasks] ([Status], [DueDate]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127041322_Collection'
+)
+BEGIN
+    CREATE INDEX [IX_DataBatches_DataResourceId_PeriodKey_FileHash] ON [DataBatches] ([DataResourceId], [PeriodKey], [FileHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127041322_Collection'
+)
+BEGIN
+    CREATE INDEX [IX_DataBatches_DepartmentId_UploadedUtc] ON [DataBatches] ([DepartmentId], [UploadedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127041322_Collection'
+)
+BEGIN
+    CREATE INDEX [IX_DataBatches_Status] ON [DataBatches] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127041322_Collection'
+)
+BEGIN
+    CREATE INDEX [IX_DataBatches_TaskId] ON [DataBatches] ([TaskId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127041322_Collection'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127041322_Collection', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -106,7 +106,7 @@ public sealed class BatchImportJob(
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         batch.Progress(read, accepted, rejected, now);
         batch.Complete(encoding, now);
-        if (batch.TaskId is int taskId && await db.CollectionTasks.FindAsync([taskId], ct) is { } task) task.Fulfil(batch.Id, now);
+        if (batch.TaskId is int taskId && await db.CollectionTasks.FindAsync([taskId], ct) is { } task) task.Fulfil(batch.Id, batch.UploadedUtc);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await progress.PublishAsync(new(batchId, BatchStatus.Imported, read, accepted, rejected, 100));

@@ -49,7 +49,7 @@ public sealed class BatchService(
             .ToLookup(t => t.DataResourceId);
         var today = ChinaTime.Today;
         return resources.Select(r => new UploadTarget(r.Id, r.Code, r.Name, r.UpdateCycle,
-            open[r.Id].OrderBy(t => t.PeriodStart).Select(t => t.PeriodKey).ToList(), CollectionPeriod.Containing(r.UpdateCycle, today).Key)).ToList();
+            open[r.Id].OrderByDescending(t => t.PeriodStart).Select(t => t.PeriodKey).ToList(), CollectionPeriod.Containing(r.UpdateCycle, today).Key)).ToList();
     }
 
     /// <summary>Stores the file and proposes a column mapping. Nothing is queued until <see cref="ConfirmAsync"/>.</summary>
@@ -100,7 +100,7 @@ public sealed class BatchService(
         var taskId = await db.CollectionTasks.Where(t => t.DataResourceId == resource.Id && t.PeriodKey == draft.PeriodKey)
             .Select(t => (int?)t.Id).FirstOrDefaultAsync(ct);
         var batch = new DataBatch(resource, taskId, draft.PeriodKey, draft.FileName, draft.StoredFile, draft.Sha256, draft.Size, draft.Format,
-            JsonSerializer.Serialize(mapping), user.UserName);
+            JsonSerializer.Serialize(mapping), user.UserName, DateTime.UtcNow);
         db.DataBatches.Add(batch);
         await audit.StageAsync(db, AuditActions.CollectionCategory, AuditActions.BatchUploaded, resource.Code,
             $"{draft.PeriodKey} {draft.FileName} {draft.Size} bytes sha256={draft.Sha256}");

@@ -17,6 +17,7 @@ public static class CollectionSetup
         services.AddScoped<BatchTemplate>();
         services.AddTransient<CollectionTaskJob>();
         services.AddTransient<BatchImportJob>();
+        services.AddScoped<DemoCollectionSeed>();
         return services;
     }
 

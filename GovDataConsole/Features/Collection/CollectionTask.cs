@@ -33,12 +33,12 @@ public class CollectionTask : IDepartmentOwned
         DueDate = dueDate;
     }
 
-    /// <summary>An imported batch fulfils the task; on time when imported by the end of the due date (CST).</summary>
-    public void Fulfil(int batchId, DateTime importedUtc)
+    /// <summary>An imported batch fulfils the task; on time when it was uploaded by the end of the due date (CST).</summary>
+    public void Fulfil(int batchId, DateTime uploadedUtc)
     {
         if (Status is CollectionTaskStatus.Submitted or CollectionTaskStatus.SubmittedLate) return;
         BatchId = batchId;
-        SubmittedUtc = importedUtc;
-        Status = DateOnly.FromDateTime(Shared.ChinaTime.FromUtc(importedUtc)) <= DueDate ? CollectionTaskStatus.Submitted : CollectionTaskStatus.SubmittedLate;
+        SubmittedUtc = uploadedUtc;
+        Status = DateOnly.FromDateTime(Shared.ChinaTime.FromUtc(uploadedUtc)) <= DueDate ? CollectionTaskStatus.Submitted : CollectionTaskStatus.SubmittedLate;
     }
 }

@@ -30,7 +30,7 @@ public class DataBatch : IDepartmentOwned
     public int RowsRejected { get; private set; }
     public int Attempts { get; private set; }
     public string UploadedBy { get; private set; } = "";
-    public DateTime UploadedUtc { get; private set; } = DateTime.UtcNow;
+    public DateTime UploadedUtc { get; private set; }
     public DateTime? StartedUtc { get; private set; }
     public DateTime? HeartbeatUtc { get; private set; }
     public DateTime? FinishedUtc { get; private set; }
@@ -38,8 +38,9 @@ public class DataBatch : IDepartmentOwned
     private DataBatch() { }
 
     public DataBatch(DataResource resource, int? taskId, string periodKey, string fileName, string storedFile, string fileHash, long fileSize,
-        BatchFormat format, string? mappingJson, string uploadedBy)
+        BatchFormat format, string? mappingJson, string uploadedBy, DateTime uploadedUtc)
     {
+        UploadedUtc = uploadedUtc;
         DataResourceId = resource.Id;
         DepartmentId = resource.DepartmentId;
         ResourceVersion = resource.Version;
