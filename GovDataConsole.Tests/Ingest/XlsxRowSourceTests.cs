@@ -88,6 +88,17 @@ public sealed class XlsxRowSourceTests
         Assert.Equal(BatchFileProblem.NoWorksheet, Assert.Throws<BatchFileException>(() => Rows(hiddenOnly)).Problem);
     }
 
+    [Theory]
+    [InlineData("<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></row></sheetData>")]
+    [InlineData("<sheetData><row r=\"1\"><c r=\"A1\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\"><v>2")]
+    public void Malformed_sheet_XML_is_reported_as_a_corrupt_file(string body)
+    {
+        var workbook = RawWorkbook.Build([new RawWorkbook.Sheet("数据", body)]);
+        var error = Assert.Throws<BatchFileException>(() => Rows(workbook));
+        Assert.Equal(BatchFileProblem.Corrupt, error.Problem);
+        Assert.Contains("文件已损坏", error.Message);
+    }
+
     [Fact]
     public void Streams_100k_rows_of_the_bench_workbook_without_collecting_them()
     {

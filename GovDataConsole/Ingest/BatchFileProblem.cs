@@ -9,6 +9,8 @@ public enum BatchFileProblem
     InvalidBytes,
     /// <summary>Binary content (NUL bytes, e.g. a workbook renamed to .csv).</summary>
     Binary,
+    /// <summary>Worksheet XML that does not parse.</summary>
+    Corrupt,
     /// <summary>The workbook has no visible worksheet.</summary>
     NoWorksheet,
     /// <summary>The requested sheet does not exist or is not a worksheet.</summary>

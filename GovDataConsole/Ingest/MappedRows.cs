@@ -12,8 +12,9 @@ public static class MappedRows
         var indexes = new int[codes.Count];
         for (var i = 0; i < codes.Count; i++)
         {
-            indexes[i] = mapping.Columns.TryGetValue(codes[i], out var column) ? column : -1;
-            if (indexes[i] < -1) throw new ArgumentException($"Column of '{codes[i]}' is negative.", nameof(mapping));
+            if (!mapping.Columns.TryGetValue(codes[i], out var column)) column = -1;
+            else if (column < 0) throw new ArgumentException($"Column of '{codes[i]}' is negative.", nameof(mapping));
+            indexes[i] = column;
         }
         return Project(source.ReadRows(mapping.Sheet), mapping.HeaderRow, indexes);
     }

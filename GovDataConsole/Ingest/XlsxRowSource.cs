@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Xml;
 using GovDataConsole.Excel;
 using T = GovDataConsole.Resources.UiText;
 
@@ -41,11 +42,26 @@ public sealed class XlsxRowSource : IRowSource
 
     public void Dispose() => _reader.Dispose();
 
+    /// <summary>Malformed sheet XML (a hand-edited or truncated file, a DTD) surfaces as a corrupt file.</summary>
+    private static bool Advance(IEnumerator<SheetRow> rows)
+    {
+        try
+        {
+            return rows.MoveNext();
+        }
+        catch (Exception e) when (e is XmlException or InvalidDataException or IOException)
+        {
+            throw new BatchFileException(BatchFileProblem.Corrupt, T.Excel_Corrupt);
+        }
+    }
+
     private IEnumerable<SourceRow> Read(string sheet)
     {
         var date1904 = _reader.Date1904;
-        foreach (var row in _reader.ReadRows(sheet))
+        using var rows = _reader.ReadRows(sheet).GetEnumerator();
+        while (Advance(rows))
         {
+            var row = rows.Current;
             var cellList = row.Cells;
             var width = cellList[^1].Column;
             for (var i = 0; i < cellList.Count - 1; i++) width = Math.Max(width, cellList[i].Column);
