@@ -1,6 +1,7 @@
 using GovDataConsole.Features.Audit;
 using GovDataConsole.Features.Calendar;
 using GovDataConsole.Features.Catalog;
+using GovDataConsole.Features.Cleansing;
 using GovDataConsole.Features.Collection;
 using GovDataConsole.Features.Operations;
 using GovDataConsole.Features.Organization;
@@ -28,6 +29,8 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<DataBatch> DataBatches => Set<DataBatch>();
     public DbSet<BatchRecord> BatchRecords => Set<BatchRecord>();
     public DbSet<BatchRowError> BatchRowErrors => Set<BatchRowError>();
+    public DbSet<CleansingRuleSet> CleansingRuleSets => Set<CleansingRuleSet>();
+    public DbSet<BatchCleansingCount> BatchCleansingCounts => Set<BatchCleansingCount>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)

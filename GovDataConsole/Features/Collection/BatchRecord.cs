@@ -8,6 +8,12 @@ public class BatchRecord
     public int RowNumber { get; private set; }
     public string ValuesJson { get; private set; } = "";
 
+    /// <summary>The cleansed values (same shape); null while not cleansed or when cleansing changed nothing in the row.</summary>
+    public string? CleansedJson { get; private set; }
+
+    /// <summary>Set when de-duplication dropped this row: the row kept for the same business key.</summary>
+    public int? DuplicateOfRow { get; private set; }
+
     private BatchRecord() { }
 }
 

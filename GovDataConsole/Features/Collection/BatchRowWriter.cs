@@ -57,7 +57,7 @@ public sealed class BatchRowWriter : IAsyncDisposable
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (records.Count > 0)
         {
-            await using var insert = Command(connection, tx, "INSERT INTO BatchRecords (BatchId, RowNumber, ValuesJson) VALUES ($b, $r, $v)", "$b", "$r", "$v");
+            await using var insert = Command(connection, tx, "INSERT INTO BatchRecords (BatchId, RowNumber, ValuesJson) VALUES (@b, @r, @v)", "@b", "@r", "@v");
             foreach (var (row, json) in records)
             {
                 insert.Parameters[1].Value = row;
@@ -68,8 +68,8 @@ public sealed class BatchRowWriter : IAsyncDisposable
         if (errors.Count > 0)
         {
             await using var insert = Command(connection, tx,
-                "INSERT INTO BatchRowErrors (BatchId, RowNumber, ColumnNumber, ItemCode, Value, Message) VALUES ($b, $r, $c, $i, $v, $m)",
-                "$b", "$r", "$c", "$i", "$v", "$m");
+                "INSERT INTO BatchRowErrors (BatchId, RowNumber, ColumnNumber, ItemCode, Value, Message) VALUES (@b, @r, @c, @i, @v, @m)",
+                "@b", "@r", "@c", "@i", "@v", "@m");
             foreach (var (row, column, item, value, message) in errors)
             {
                 insert.Parameters[1].Value = row;
@@ -85,15 +85,7 @@ public sealed class BatchRowWriter : IAsyncDisposable
 
     private DbCommand Command(DbConnection connection, DbTransaction tx, string sql, params string[] names)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = sql;
-        foreach (var name in names)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-        }
+        var command = BulkCommand.Create(connection, tx, sql, names);
         command.Parameters[0].Value = batchId;
         command.Prepare();
         return command;

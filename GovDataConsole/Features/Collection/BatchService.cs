@@ -167,7 +167,7 @@ public sealed class BatchService(
         var user = await currentUser.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var batch = await LoadAsync(db, batchId, user, ct);
-        if (batch.Status != BatchStatus.Imported) return new GridPage<RecordRow>([], 0);
+        if (!batch.Status.HasRecords()) return new GridPage<RecordRow>([], 0);
         if (reveal)
         {
             user.EnsureRole(Roles.DepartmentStaff, Roles.Steward);

@@ -35,6 +35,10 @@ public class DataBatch : IDepartmentOwned
     public DateTime? HeartbeatUtc { get; private set; }
     public DateTime? FinishedUtc { get; private set; }
 
+    /// <summary>The cleansing rule-set version the cleansed values came from (0: no rules yet).</summary>
+    public int? CleansedVersion { get; private set; }
+    public DateTime? CleansedUtc { get; private set; }
+
     private DataBatch() { }
 
     public DataBatch(DataResource resource, int? taskId, string periodKey, string fileName, string storedFile, string fileHash, long fileSize,
@@ -66,6 +70,20 @@ public class DataBatch : IDepartmentOwned
         Status = BatchStatus.Imported;
         Encoding = encoding;
         FinishedUtc = HeartbeatUtc = utcNow;
+    }
+
+    public void CompleteCleansing(int version, DateTime utcNow)
+    {
+        Status = BatchStatus.Cleansed;
+        CleansedVersion = version;
+        CleansedUtc = HeartbeatUtc = utcNow;
+    }
+
+    /// <summary>Cleansing failed: the imported records stand, the reason is shown, and cleansing can be run again.</summary>
+    public void FailCleansing(string reason)
+    {
+        Status = BatchStatus.Imported;
+        FailureReason = reason.Length > 500 ? reason[..500] : reason;
     }
 
     public void Fail(string reason, DateTime utcNow)
