@@ -29,6 +29,7 @@ public sealed class DatabaseInitializer(
         {
             await demo.SeedAsync(ct);
             await DemoCatalogSeed.SeedAsync(db, ct);
+            await DemoCleansingSeed.SeedAsync(db, ct);
             await demoCollection.SeedAsync(ct);
             log.LogInformation("Demo departments and accounts seeded.");
         }

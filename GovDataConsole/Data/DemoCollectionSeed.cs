@@ -19,7 +19,7 @@ public sealed class DemoCollectionSeed(IDbContextFactory<AppDbContext> dbFactory
     private static readonly Dictionary<DefectKind, double> PersonDefects = new()
     {
         [DefectKind.WrongCheckCharacter] = 0.03, [DefectKind.BlankRequired] = 0.02, [DefectKind.FullWidthDigits] = 0.02,
-        [DefectKind.NonIsoDate] = 0.04, [DefectKind.DuplicateKey] = 0.01, [DefectKind.DecoratedPhone] = 0.03,
+        [DefectKind.NonIsoDate] = 0.04, [DefectKind.DuplicateKey] = 0.01, [DefectKind.DecoratedPhone] = 0.03, [DefectKind.LegacyId] = 0.02,
     };
 
     private static readonly Dictionary<DefectKind, double> CompanyDefects = new()

@@ -6,6 +6,7 @@ using GovDataConsole.Data;
 using GovDataConsole.Features.Account;
 using GovDataConsole.Features.Calendar;
 using GovDataConsole.Features.Catalog;
+using GovDataConsole.Features.Cleansing;
 using GovDataConsole.Features.Collection;
 using GovDataConsole.Features.Operations;
 using GovDataConsole.Features.Organization;
@@ -46,6 +47,8 @@ public static class ConsoleHost
         builder.Services.AddOrganization();
         builder.Services.AddCatalog(config);
         builder.Services.AddCollection(config);
+        builder.Services.AddCleansing();
+
         builder.Services.AddCalendar();
         builder.Services.AddOperations(config, root);
         return builder.Build();

@@ -768,3 +768,99 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127043325_Cleansing'
+)
+BEGIN
+    ALTER TABLE [DataBatches] ADD [CleansedUtc] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127043325_Cleansing'
+)
+BEGIN
+    ALTER TABLE [DataBatches] ADD [CleansedVersion] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127043325_Cleansing'
+)
+BEGIN
+    ALTER TABLE [BatchRecords] ADD [CleansedJson] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127043325_Cleansing'
+)
+BEGIN
+    ALTER TABLE [BatchRecords] ADD [DuplicateOfRow] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127043325_Cleansing'
+)
+BEGIN
+    CREATE TABLE [BatchCleansingCounts] (
+        [Id] bigint NOT NULL IDENTITY,
+        [BatchId] int NOT NULL,
+        [ItemCode] nvarchar(50) NOT NULL,
+        [Position] int NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [Changed] bigint NOT NULL,
+        CONSTRAINT [PK_BatchCleansingCounts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BatchCleansingCounts_DataBatches_BatchId] FOREIGN KEY ([BatchId]) REFERENCES [DataBatches] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127043325_Cleansing'
+)
+BEGIN
+    CREATE TABLE [CleansingRuleSets] (
+        [Id] int NOT NULL IDENTITY,
+        [DataResourceId] int NOT NULL,
+        [Version] int NOT NULL,
+        [RulesJson] nvarchar(max) NOT NULL,
+        [Dedup] nvarchar(20) NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_CleansingRuleSets] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CleansingRuleSets_DataResources_DataResourceId] FOREIGN KEY ([DataResourceId]) REFERENCES [DataResources] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127043325_Cleansing'
+)
+BEGIN
+    CREATE INDEX [IX_BatchCleansingCounts_BatchId] ON [BatchCleansingCounts] ([BatchId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127043325_Cleansing'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CleansingRuleSets_DataResourceId_Version] ON [CleansingRuleSets] ([DataResourceId], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127043325_Cleansing'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127043325_Cleansing', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -28,6 +28,10 @@ public static class ConsoleNavigation
             new("collection/tasks", T.Nav_Tasks, Icons.Material.Filled.EventNote),
             new("collection/batches", T.Nav_Batches, Icons.Material.Filled.Inventory2),
         ]),
+        new("cleansing", T.Nav_Cleansing, Icons.Material.Filled.CleaningServices, Roles.All,
+        [
+            new("cleansing", T.Nav_CleansingRules, Icons.Material.Filled.Rule),
+        ]),
         new("admin", T.Nav_Admin, Icons.Material.Filled.AdminPanelSettings, [Roles.Admin],
         [
             new("admin/departments", T.Nav_Departments, Icons.Material.Filled.AccountTree),

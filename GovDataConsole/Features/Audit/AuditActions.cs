@@ -38,6 +38,7 @@ public static class AuditActions
 
     public const string BatchUploaded = "BatchUploaded";
     public const string RecordsRevealed = "RecordsRevealed";
+    public const string CleansingRulesSaved = "CleansingRulesSaved";
     public const string CalendarDayAdded = "CalendarDayAdded";
     public const string CalendarDayUpdated = "CalendarDayUpdated";
     public const string CalendarDayDeleted = "CalendarDayDeleted";

@@ -3,6 +3,7 @@ using GovDataConsole.Cleansing;
 using GovDataConsole.Data;
 using GovDataConsole.Features.Collection;
 using Hangfire;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 using T = GovDataConsole.Resources.UiText;
 
@@ -104,7 +105,7 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
             await using var mark = BulkCommand.Create(connection, dbTx, "UPDATE BatchRecords SET DuplicateOfRow = @k WHERE BatchId = @b AND RowNumber = @r", "@k", "@b", "@r");
             foreach (var dropped in dedup.DroppedRows())
             {
-                mark.Parameters[0].Value = (int)dropped.KeptRow;
+                mark.Parameters[0].Value = (int)dropped.KeptRowNumber;
                 mark.Parameters[1].Value = batchId;
                 mark.Parameters[2].Value = (int)dropped.RowNumber;
                 await mark.ExecuteNonQueryAsync(ct);

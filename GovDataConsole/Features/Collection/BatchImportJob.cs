@@ -14,7 +14,8 @@ namespace GovDataConsole.Features.Collection;
 /// batch atomically (only a queued batch, or one whose last run stopped beating, can be claimed) and clears leftovers.
 /// </summary>
 public sealed class BatchImportJob(
-    IDbContextFactory<AppDbContext> dbFactory, FileStore files, BatchProgress progress, CollectionOptions options, ILogger<BatchImportJob> log)
+    IDbContextFactory<AppDbContext> dbFactory, FileStore files, BatchProgress progress, CollectionOptions options, IBackgroundJobClient jobs,
+    ILogger<BatchImportJob> log)
 {
     private const int ProgressEvery = 5_000;
 
@@ -110,6 +111,7 @@ public sealed class BatchImportJob(
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         await progress.PublishAsync(new(batchId, BatchStatus.Imported, read, accepted, rejected, 100));
+        jobs.Enqueue<Cleansing.BatchCleansingJob>(j => j.RunAsync(batchId, CancellationToken.None));
     }
 
     private async Task ReportAsync(AppDbContext db, int batchId, int read, int accepted, int rejected, int percent, CancellationToken ct)

@@ -7,7 +7,7 @@ namespace GovDataConsole.Features.Collection;
 public sealed record BatchRow(
     int Id, int ResourceId, string ResourceCode, string ResourceName, string DepartmentName, string PeriodKey, string FileName,
     BatchFormat Format, BatchStatus Status, string? FailureReason, int RowsRead, int RowsAccepted, int RowsRejected,
-    string UploadedBy, DateTime UploadedUtc, DateTime? FinishedUtc, string? Encoding, int DepartmentId);
+    string UploadedBy, DateTime UploadedUtc, DateTime? FinishedUtc, string? Encoding, int DepartmentId, int? CleansedVersion = null);
 
 public sealed record BatchQuery : GridRequest
 {
@@ -18,8 +18,8 @@ public sealed record BatchQuery : GridRequest
 
 public sealed record RowErrorRow(int RowNumber, string ItemCode, string? ItemName, string? Value, string Message);
 
-/// <summary>One stored record for display: its values in item order (masked unless revealed).</summary>
-public sealed record RecordRow(int RowNumber, IReadOnlyList<string> Values);
+/// <summary>One stored record for display: its values in item order (masked unless revealed), whether cleansing changed it, and the row it duplicates.</summary>
+public sealed record RecordRow(int RowNumber, IReadOnlyList<string> Values, bool Changed = false, int? DuplicateOfRow = null);
 
 public sealed record ItemColumn(string Code, string Name, SensitivityKind Sensitivity);
 

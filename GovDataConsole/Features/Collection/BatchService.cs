@@ -34,7 +34,7 @@ public sealed class BatchService(
 
     private static readonly Expression<Func<DataBatch, BatchRow>> ToRow = b => new BatchRow(b.Id, b.DataResourceId, b.DataResource!.Code,
         b.DataResource.Name, b.DataResource.Department!.Name, b.PeriodKey, b.FileName, b.Format, b.Status, b.FailureReason, b.RowsRead,
-        b.RowsAccepted, b.RowsRejected, b.UploadedBy, b.UploadedUtc, b.FinishedUtc, b.Encoding, b.DepartmentId);
+        b.RowsAccepted, b.RowsRejected, b.UploadedBy, b.UploadedUtc, b.FinishedUtc, b.Encoding, b.DepartmentId, b.CleansedVersion);
 
     /// <summary>Published resources of the user's scope that accept data, with their open periods.</summary>
     public async Task<IReadOnlyList<UploadTarget>> TargetsAsync(CancellationToken ct)
@@ -162,7 +162,7 @@ public sealed class BatchService(
     }
 
     /// <summary>Records of an imported batch. Sensitive values are masked unless <paramref name="reveal"/>, which is audited.</summary>
-    public async Task<GridPage<RecordRow>> RecordsAsync(int batchId, GridRequest page, bool reveal, CancellationToken ct)
+    public async Task<GridPage<RecordRow>> RecordsAsync(int batchId, GridRequest page, bool reveal, CancellationToken ct, bool cleansed = false)
     {
         var user = await currentUser.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -178,11 +178,13 @@ public sealed class BatchService(
             .Select(i => i.Sensitivity).ToListAsync(ct);
         var records = db.BatchRecords.AsNoTracking().Where(r => r.BatchId == batchId);
         var total = await records.CountAsync(ct);
-        var rows = await records.OrderBy(r => r.RowNumber).Skip(page.Skip).Take(page.Take).Select(r => new { r.RowNumber, r.ValuesJson }).ToListAsync(ct);
+        var rows = await records.OrderBy(r => r.RowNumber).Skip(page.Skip).Take(page.Take)
+            .Select(r => new { r.RowNumber, r.ValuesJson, r.CleansedJson, r.DuplicateOfRow }).ToListAsync(ct);
         return new GridPage<RecordRow>(rows.Select(r =>
         {
-            var values = JsonSerializer.Deserialize<string[]>(r.ValuesJson) ?? [];
-            return new RecordRow(r.RowNumber, values.Select((v, i) => reveal || i >= sensitivity.Count ? v : Masking.Mask(sensitivity[i], v)).ToList());
+            var values = JsonSerializer.Deserialize<string[]>(cleansed ? r.CleansedJson ?? r.ValuesJson : r.ValuesJson) ?? [];
+            return new RecordRow(r.RowNumber, values.Select((v, i) => reveal || i >= sensitivity.Count ? v : Masking.Mask(sensitivity[i], v)).ToList(),
+                r.CleansedJson is not null, r.DuplicateOfRow);
         }).ToList(), total);
     }
 

@@ -372,6 +372,75 @@ namespace GovDataConsole.Data.Migrations.Sqlite
                     b.ToTable("InformationSystems", (string)null);
                 });
 
+            modelBuilder.Entity("GovDataConsole.Features.Cleansing.BatchCleansingCount", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Changed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemCode")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.ToTable("BatchCleansingCounts", (string)null);
+                });
+
+            modelBuilder.Entity("GovDataConsole.Features.Cleansing.CleansingRuleSet", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DataResourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Dedup")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RulesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DataResourceId", "Version")
+                        .IsUnique();
+
+                    b.ToTable("CleansingRuleSets", (string)null);
+                });
+
             modelBuilder.Entity("GovDataConsole.Features.Collection.BatchRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -379,6 +448,12 @@ namespace GovDataConsole.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CleansedJson")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DuplicateOfRow")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("RowNumber")
@@ -487,6 +562,12 @@ namespace GovDataConsole.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("CleansedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CleansedVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("DataResourceId")
@@ -934,6 +1015,24 @@ namespace GovDataConsole.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("GovDataConsole.Features.Cleansing.BatchCleansingCount", b =>
+                {
+                    b.HasOne("GovDataConsole.Features.Collection.DataBatch", null)
+                        .WithMany()
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("GovDataConsole.Features.Cleansing.CleansingRuleSet", b =>
+                {
+                    b.HasOne("GovDataConsole.Features.Catalog.DataResource", null)
+                        .WithMany()
+                        .HasForeignKey("DataResourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("GovDataConsole.Features.Collection.BatchRecord", b =>
