@@ -132,6 +132,18 @@ public sealed class CleansingPipelineTests
     }
 
     [Fact]
+    public void A_null_value_is_read_as_empty()
+    {
+        var pipeline = CleansingPipeline.Build([new(1, [new(CleanserKind.Trim), new(CleanserKind.Date)])]);
+        string?[] raw = [null, null];
+        var output = new string[2];
+        var counts = new long[2];
+        pipeline.Apply(raw!, output, counts);
+        Assert.Equal([null!, ""], output);
+        Assert.Equal([0L, 0], counts);
+    }
+
+    [Fact]
     public void An_empty_rule_set_copies_records()
     {
         var pipeline = CleansingPipeline.Build([]);
