@@ -105,7 +105,7 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
             await using var mark = BulkCommand.Create(connection, dbTx, "UPDATE BatchRecords SET DuplicateOfRow = @k WHERE BatchId = @b AND RowNumber = @r", "@k", "@b", "@r");
             foreach (var dropped in dedup.DroppedRows())
             {
-                mark.Parameters[0].Value = (int)dropped.KeptRowNumber;
+                mark.Parameters[0].Value = (int)dropped.KeptRow;
                 mark.Parameters[1].Value = batchId;
                 mark.Parameters[2].Value = (int)dropped.RowNumber;
                 await mark.ExecuteNonQueryAsync(ct);
