@@ -71,7 +71,9 @@ public sealed class BatchImportJob(
         int read = 0, accepted = 0, rejected = 0;
         string? encoding;
 
-        await using (var file = File.OpenRead(files.FullPath(batch.StoredFile)))
+        var path = files.FullPath(batch.StoredFile);
+        if (!File.Exists(path)) throw new BusinessRuleException(T.Batch_FileMissing);
+        await using (var file = File.OpenRead(path))
         using (var source = BatchFiles.Open(file, batch.Format))
         await using (var writer = await BatchRowWriter.OpenAsync(db, batchId, ct))
         {

@@ -92,8 +92,10 @@ public sealed class BatchService(
         user.EnsureRole(Roles.DepartmentStaff, Roles.Steward, Roles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var resource = await PublishedResourceAsync(db, draft.ResourceId, user, ct);
-        var missing = resource.Items.Where(i => i.Required && !mapping.Columns.ContainsKey(i.Code)).Select(i => i.Name).ToList();
+        var missing = resource.Items.OrderBy(i => i.SortOrder).Where(i => i.Required && !mapping.Columns.ContainsKey(i.Code)).Select(i => i.Name).ToList();
         if (missing.Count > 0) throw new BusinessRuleException(string.Format(T.Batch_MissingRequired, string.Join("、", missing)));
+        if (mapping.Columns.Values.Any(c => c is < 0 or >= CellReference.MaxColumn) || mapping.HeaderRow < 0)
+            throw new BusinessRuleException(T.Batch_ColumnInvalid);
         if (mapping.Columns.Values.GroupBy(c => c).Any(g => g.Count() > 1)) throw new BusinessRuleException(T.Batch_ColumnTwice);
         _ = files.FullPath(draft.StoredFile);
 
