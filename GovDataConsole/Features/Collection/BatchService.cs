@@ -145,7 +145,11 @@ public sealed class BatchService(
 
     public async Task<IReadOnlyList<ItemColumn>> ColumnsAsync(int resourceId, CancellationToken ct)
     {
+        var user = await currentUser.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var departmentId = await db.DataResources.Where(r => r.Id == resourceId).Select(r => (int?)r.DepartmentId).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException(T.Catalog_NotFound);
+        user.EnsureDepartment(departmentId);
         return await db.InfoItems.AsNoTracking().Where(i => i.DataResourceId == resourceId).OrderBy(i => i.SortOrder)
             .Select(i => new ItemColumn(i.Code, i.Name, i.Sensitivity)).ToListAsync(ct);
     }
