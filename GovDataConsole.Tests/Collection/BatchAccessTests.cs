@@ -186,6 +186,26 @@ public sealed class BatchAccessTests(BatchAccessTests.Fixture app) : IClassFixtu
     }
 
     [Fact]
+    public async Task Records_stay_masked_after_the_resource_gains_an_item_before_the_sensitive_ones()
+    {
+        var resource = await PublishResourceAsync(Services, "330100GAJ", Features.Catalog.UpdateCycle.Monthly);
+        var id = await ImportAsync(Services, "gongan", resource, "2026-11", "人口.csv",
+            Encoding.UTF8.GetBytes("公民身份号码,姓名,出生日期,联系电话\n110105199003071234,张三,1990-03-07,13800138000\n"));
+
+        // A new version inserts a plain item first: the stored values keep the order of the version they were imported under.
+        await using var scope = await ActAs.UserAsync(Services, "steward");
+        var catalog = scope.ServiceProvider.GetRequiredService<Features.Catalog.CatalogService>();
+        var form = await catalog.GetFormAsync(resource, Ct);
+        form.Items.Insert(0, new Features.Catalog.InfoItemForm { Code = "XH", Name = "序号", DataType = Features.Catalog.ItemDataType.String, Length = 10 });
+        Assert.Equal(Features.Catalog.SaveOutcome.VersionBumped, await catalog.UpdateAsync(resource, form, Ct));
+
+        var batches = scope.ServiceProvider.GetRequiredService<BatchService>();
+        var masked = await batches.RecordsAsync(id, new GridRequest(), false, Ct);
+        Assert.Equal(["110105********1234", "张*", "1990-03-07", "138****8000"], masked.Items.Single().Values);
+        Assert.Equal(["公民身份号码", "姓名", "出生日期", "联系电话"], (await batches.BatchColumnsAsync(id, Ct)).Select(c => c.Name));
+    }
+
+    [Fact]
     public async Task Over_http_another_departments_batch_page_shows_the_refusal_and_none_of_the_data()
     {
         var gongan = await app.App.ClientAsAsync("gongan");

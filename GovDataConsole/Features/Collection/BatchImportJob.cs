@@ -65,6 +65,7 @@ public sealed class BatchImportJob(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var batch = await db.DataBatches.SingleAsync(b => b.Id == batchId, ct);
+        var resourceVersion = await db.DataResources.Where(r => r.Id == batch.DataResourceId).Select(r => r.Version).SingleAsync(ct);
         var items = await db.InfoItems.AsNoTracking().Where(i => i.DataResourceId == batch.DataResourceId).OrderBy(i => i.SortOrder).ToListAsync(ct);
         var mapping = JsonSerializer.Deserialize<ColumnMapping>(batch.MappingJson ?? "null") ?? throw new BusinessRuleException(T.Batch_NoMapping);
         var codes = items.Select(i => i.Code).ToList();
@@ -107,7 +108,7 @@ public sealed class BatchImportJob(
         var now = DateTime.UtcNow;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         batch.Progress(read, accepted, rejected, now);
-        batch.Complete(encoding, now);
+        batch.Complete(encoding, resourceVersion, now);
         if (batch.TaskId is int taskId && await db.CollectionTasks.FindAsync([taskId], ct) is { } task) task.Fulfil(batch.Id, batch.UploadedUtc);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

@@ -154,6 +154,33 @@ public sealed class BatchService(
             .Select(i => new ItemColumn(i.Code, i.Name, i.Sensitivity)).ToListAsync(ct);
     }
 
+    /// <summary>The columns of a batch's records: the items of the resource version it was imported under.</summary>
+    public async Task<IReadOnlyList<ItemColumn>> BatchColumnsAsync(int batchId, CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var batch = await LoadAsync(db, batchId, user, ct);
+        return (await ItemsOfAsync(db, batch, ct)).Select(c => new ItemColumn(c.Code, c.Name, c.Sensitivity ?? SensitivityKind.None)).ToList();
+    }
+
+    /// <summary>
+    /// Records hold values in the item order of the resource version they were imported under, which later versions may change:
+    /// that version's items, with today's sensitivity by code (null for an item since removed: masked whole).
+    /// </summary>
+    private static async Task<List<(string Code, string Name, SensitivityKind? Sensitivity)>> ItemsOfAsync(AppDbContext db, DataBatch batch, CancellationToken ct)
+    {
+        var current = await db.InfoItems.AsNoTracking().Where(i => i.DataResourceId == batch.DataResourceId).OrderBy(i => i.SortOrder)
+            .Select(i => new { i.Code, i.Name, i.Sensitivity }).ToListAsync(ct);
+        var version = await db.DataResources.Where(r => r.Id == batch.DataResourceId).Select(r => r.Version).FirstAsync(ct);
+        if (version == batch.ResourceVersion) return current.Select(i => (i.Code, i.Name, (SensitivityKind?)i.Sensitivity)).ToList();
+        var snapshot = await db.DataResourceVersions.AsNoTracking().Where(v => v.DataResourceId == batch.DataResourceId && v.Version == batch.ResourceVersion)
+            .Select(v => v.SnapshotJson).FirstOrDefaultAsync(ct);
+        if (snapshot is null) return current.Select(i => (i.Code, i.Name, (SensitivityKind?)null)).ToList();
+        var kinds = current.ToDictionary(i => i.Code, i => i.Sensitivity);
+        return ResourceSnapshot.FromJson(snapshot).Items
+            .Select(i => (i.Code, i.Name, kinds.TryGetValue(i.Code, out var kind) ? kind : (SensitivityKind?)null)).ToList();
+    }
+
     public async Task<GridPage<RowErrorRow>> ErrorsAsync(int batchId, GridRequest page, CancellationToken ct)
     {
         var user = await currentUser.GetAsync();
@@ -180,15 +207,15 @@ public sealed class BatchService(
             await audit.WriteAsync(AuditActions.CollectionCategory, AuditActions.RecordsRevealed, batch.FileName,
                 string.Format(T.Batch_RevealDetail, batchId, page.Page + 1), ct);
         }
-        var sensitivity = await db.InfoItems.Where(i => i.DataResourceId == batch.DataResourceId).OrderBy(i => i.SortOrder)
-            .Select(i => i.Sensitivity).ToListAsync(ct);
+        var sensitivity = (await ItemsOfAsync(db, batch, ct)).Select(c => c.Sensitivity).ToList();
         var records = db.BatchRecords.AsNoTracking().Where(r => r.BatchId == batchId);
         var total = await records.CountAsync(ct);
         var rows = await records.OrderBy(r => r.RowNumber).Skip(page.Skip).Take(page.Take).Select(r => new { r.RowNumber, r.ValuesJson }).ToListAsync(ct);
         return new GridPage<RecordRow>(rows.Select(r =>
         {
             var values = JsonSerializer.Deserialize<string[]>(r.ValuesJson) ?? [];
-            return new RecordRow(r.RowNumber, values.Select((v, i) => reveal || i >= sensitivity.Count ? v : Masking.Mask(sensitivity[i], v)).ToList());
+            return new RecordRow(r.RowNumber, values.Select((v, i) => reveal ? v
+                : i < sensitivity.Count && sensitivity[i] is { } kind ? Masking.Mask(kind, v) : new string('*', v.Length)).ToList());
         }).ToList(), total);
     }
 
