@@ -59,10 +59,15 @@ public sealed class BatchAccessTests(BatchAccessTests.Fixture app) : IClassFixtu
     public sealed record AuditEntrySnapshot(string? UserName, string? Target, string? Detail);
 
     [Fact]
-    public async Task The_fixture_batch_is_imported_with_one_bad_row()
+    public async Task The_fixture_batch_and_the_demo_history_belong_to_the_department()
     {
         var batch = await BatchAsync(Services, app.ScjBatch);
         Assert.Equal((BatchStatus.Imported, 2, 1, 1, "shichang"), (batch.Status, batch.RowsRead, batch.RowsAccepted, batch.RowsRejected, batch.UploadedBy));
+
+        // The demo history of 市场监管局 was handed in by its own staff, not by another department's account.
+        await using var db = ActAs.Db(Services);
+        var uploaders = await db.DataBatches.Where(b => b.DataResourceId == app.ScjResource).Select(b => b.UploadedBy).Distinct().ToListAsync(Ct);
+        Assert.Equal(["shichang"], uploaders);
     }
 
     [Fact]
