@@ -57,7 +57,7 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var batch = await db.DataBatches.SingleAsync(b => b.Id == batchId, ct);
-        var plan = await CleansingPlan.LoadAsync(db, batch.DataResourceId, ct);
+        var plan = await CleansingPlan.LoadAsync(db, batch, ct);
         var counts = new long[plan.Pipeline.Steps.Count];
         var dedup = plan.CreateDeduplicator();
 

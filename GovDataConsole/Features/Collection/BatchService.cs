@@ -167,7 +167,7 @@ public sealed class BatchService(
     /// Records hold values in the item order of the resource version they were imported under, which later versions may change:
     /// that version's items, with today's sensitivity by code (null for an item since removed: masked whole).
     /// </summary>
-    private static async Task<List<(string Code, string Name, SensitivityKind? Sensitivity)>> ItemsOfAsync(AppDbContext db, DataBatch batch, CancellationToken ct)
+    internal static async Task<List<(string Code, string Name, SensitivityKind? Sensitivity)>> ItemsOfAsync(AppDbContext db, DataBatch batch, CancellationToken ct)
     {
         var current = await db.InfoItems.AsNoTracking().Where(i => i.DataResourceId == batch.DataResourceId).OrderBy(i => i.SortOrder)
             .Select(i => new { i.Code, i.Name, i.Sensitivity }).ToListAsync(ct);
