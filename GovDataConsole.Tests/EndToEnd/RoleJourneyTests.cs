@@ -16,7 +16,7 @@ public sealed class RoleJourneyTests(BrowserApp app)
     {
         ["admin"] = new("王建国", "系统管理员", "杭州市数据资源管理局",
             ["首页", "数据目录", "资源目录", "信息系统", "代码表", "数据归集", "归集任务", "数据批次", "系统管理", "部门管理", "用户管理", "工作日历", "审计日志", "后台任务"],
-            ["/", "/catalog", "/catalog/systems", "/catalog/dictionaries", "/collection/tasks", "/collection/batches", "/admin/departments", "/admin/users", "/admin/audit", "/hangfire"]),
+            ["/", "/catalog", "/catalog/systems", "/catalog/dictionaries", "/collection/tasks", "/collection/batches", "/admin/departments", "/admin/users", "/admin/calendar", "/admin/audit", "/hangfire"]),
         ["steward"] = new("李晓梅", "数据治理专员", "杭州市数据资源管理局",
             ["首页", "数据目录", "资源目录", "信息系统", "代码表", "数据归集", "归集任务", "数据批次"],
             ["/", "/catalog", "/catalog/systems", "/catalog/dictionaries", "/collection/tasks", "/collection/batches"]),
