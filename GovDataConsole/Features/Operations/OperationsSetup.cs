@@ -73,31 +73,3 @@ public sealed class JobOptions
     public double PollIntervalSeconds { get; set; } = 1;
     public TimeSpan PollInterval => TimeSpan.FromSeconds(PollIntervalSeconds);
 }
-
-/// <summary>
-/// Hangfire's log provider is process-wide and the last host configured wins; once that host is disposed its logger factory
-/// throws, which would break job creation in every other host of the process (tests, the bench). Such a host logs nothing instead.
-/// </summary>
-internal sealed class HostLogProvider(ILoggerFactory factory) : Hangfire.Logging.ILogProvider
-{
-    private readonly Hangfire.AspNetCore.AspNetCoreLogProvider inner = new(factory);
-
-    public Hangfire.Logging.ILog GetLogger(string name)
-    {
-        try
-        {
-            return inner.GetLogger(name);
-        }
-        catch (ObjectDisposedException)
-        {
-            return Silent.Instance;
-        }
-    }
-
-    private sealed class Silent : Hangfire.Logging.ILog
-    {
-        public static readonly Silent Instance = new();
-
-        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
-    }
-}
