@@ -19,14 +19,15 @@ public sealed class NavMenuTests : BunitContext
 
     private static readonly (string Text, string Href)[] CatalogLinks = [("资源目录", "catalog"), ("信息系统", "catalog/systems"), ("代码表", "catalog/dictionaries")];
 
-    private static readonly (string Text, string Href)[] CollectionLinks = [("归集任务", "collection/tasks"), ("数据批次", "collection/batches")];
+    private static readonly (string Text, string Href)[] CollectionAndCleansingLinks =
+        [("归集任务", "collection/tasks"), ("数据批次", "collection/batches"), ("清洗规则", "cleansing")];
 
     private static readonly Dictionary<string, (string[] Sections, (string Text, string Href)[] Links)> Expected = new()
     {
-        [Roles.Admin] = (["数据目录", "数据归集", "系统管理"], [("首页", ""), .. CatalogLinks, .. CollectionLinks, .. AdminLinks]),
-        [Roles.Steward] = (["数据目录", "数据归集"], [("首页", ""), .. CatalogLinks, .. CollectionLinks]),
-        [Roles.DepartmentStaff] = (["数据目录", "数据归集"], [("首页", ""), .. CatalogLinks[..2], .. CollectionLinks]),
-        [Roles.Manager] = (["数据目录", "数据归集"], [("首页", ""), CatalogLinks[0], .. CollectionLinks]),
+        [Roles.Admin] = (["数据目录", "数据归集", "数据清洗", "系统管理"], [("首页", ""), .. CatalogLinks, .. CollectionAndCleansingLinks, .. AdminLinks]),
+        [Roles.Steward] = (["数据目录", "数据归集", "数据清洗"], [("首页", ""), .. CatalogLinks, .. CollectionAndCleansingLinks]),
+        [Roles.DepartmentStaff] = (["数据目录", "数据归集", "数据清洗"], [("首页", ""), .. CatalogLinks[..2], .. CollectionAndCleansingLinks]),
+        [Roles.Manager] = (["数据目录", "数据归集", "数据清洗"], [("首页", ""), CatalogLinks[0], .. CollectionAndCleansingLinks]),
     };
 
     [Theory]

@@ -106,9 +106,9 @@ public sealed class CollectionJourneyTests(BrowserApp app)
 
         await Expect(page.Locator("h1")).ToContainTextAsync($"{ResourceName} · {period}");
         var total = GoodRows + BadRows.Length;
-        await Expect(Stat(page, "读取行数")).ToHaveTextAsync(total.ToString());
-        await Expect(Stat(page, "入库行数")).ToHaveTextAsync(GoodRows.ToString());
-        await Expect(Stat(page, "错误行数")).ToHaveTextAsync(BadRows.Length.ToString());
+        await Expect(Stat(page, "读取行数")).ToHaveTextAsync(total.ToString("N0"));
+        await Expect(Stat(page, "入库行数")).ToHaveTextAsync(GoodRows.ToString("N0"));
+        await Expect(Stat(page, "错误行数")).ToHaveTextAsync(BadRows.Length.ToString("N0"));
         await Expect(page.GetByText("常住人口_本周.xlsx")).ToBeVisibleAsync();
 
         // The records, with the resident ID masked for department staff.
