@@ -18,7 +18,7 @@ public static class BenchCommand
     {
         if (args.Length == 0 || !Benches.TryGetValue(args[0], out var bench))
         {
-            Console.Error.WriteLine($"usage: bench <{string.Join('|', Benches.Keys)}> [--json] [--keep] [--no-warmup] [--xlsx-rows N] [--csv-rows N]");
+            Console.Error.WriteLine($"usage: bench <{string.Join('|', Benches.Keys)}> [--json] [--keep] [--no-warmup] [--repeat N] [--xlsx-rows N] [--csv-rows N]");
             return 2;
         }
         return await bench(BenchArgs.Parse(args[1..]));

@@ -36,21 +36,32 @@ public static class ImportBench
             generate.Stop();
 
             var warm = !args.Has("no-warmup");
-            var steps = new List<StepResult>();
-            foreach (var (name, file, warmFile) in new[]
-            {
+            // Other work on a shared machine stretches wall time: with --repeat N each step runs N times, round robin so a
+            // burst of load hits every step alike, and the run with the shortest wall time counts.
+            var repeat = Math.Max(1, args.Int("repeat", 1));
+            var best = new Dictionary<string, StepResult>();
+            (string Name, string File, string Warmup)[] plan =
+            [
                 (ImportBenchSteps.SaxOpenXml, xlsx, warmXlsx), (ImportBenchSteps.SaxXmlReader, xlsx, warmXlsx),
                 (ImportBenchSteps.Xlsx, xlsx, warmXlsx), (ImportBenchSteps.Csv, csv, warmCsv),
-            })
+            ];
+            for (var round = 1; round <= repeat; round++)
             {
-                Progress($"running {name}");
-                List<string> stepArgs = ["import", "--step", name, "--file", file, "--data", Path.Combine(root, $"db-{name}")];
-                if (warm) stepArgs.AddRange(["--warmup", warmFile]);
-                steps.Add(await ChildRun.RunAsync(stepArgs, Path.Combine(root, $"{name}.json")));
+                foreach (var (name, file, warmFile) in plan)
+                {
+                    Progress($"running {name} ({round}/{repeat})");
+                    var data = Path.Combine(root, $"db-{name}-{round}");
+                    List<string> stepArgs = ["import", "--step", name, "--file", file, "--data", data];
+                    if (warm) stepArgs.AddRange(["--warmup", warmFile]);
+                    var result = await ChildRun.RunAsync(stepArgs, Path.Combine(root, $"{name}-{round}.json"));
+                    if (!best.TryGetValue(name, out var kept) || result.WallSeconds < kept.WallSeconds) best[name] = result;
+                    if (Directory.Exists(data) && !args.Has("keep")) Directory.Delete(data, true);
+                }
             }
+            var steps = plan.Select(p => best[p.Name]).ToList();
 
             var report = new ImportBenchReport(
-                Environment.ProcessorCount, loadStart, ImportBenchReport.LoadAverage(), warm, generate.Elapsed.TotalSeconds,
+                Environment.ProcessorCount, loadStart, ImportBenchReport.LoadAverage(), warm, repeat, generate.Elapsed.TotalSeconds,
                 new FileInfo(xlsx).Length, new FileInfo(csv).Length, steps);
             Console.WriteLine(args.Has("json") ? report.ToJson() : report.ToTable());
             return report.Pass ? 0 : 1;

@@ -10,7 +10,7 @@ public sealed record BenchTarget(string Name, double Measured, double Limit, str
 
 /// <summary>The figures of one <c>bench import</c> run, as a table or as one JSON object.</summary>
 public sealed record ImportBenchReport(
-    int ProcessorCount, double[] LoadAverageStart, double[] LoadAverageEnd, bool WarmedUp, double GenerateSeconds,
+    int ProcessorCount, double[] LoadAverageStart, double[] LoadAverageEnd, bool WarmedUp, int Repeat, double GenerateSeconds,
     long XlsxBytes, long CsvBytes, IReadOnlyList<StepResult> Steps)
 {
     public const double MaxXlsxRatio = 2, MaxXlsxPeakMb = 300, MinCsvRowsPerSecond = 100_000;
@@ -50,6 +50,7 @@ public sealed record ImportBenchReport(
         bench = "import",
         machine = new { ProcessorCount, LoadAverageStart, LoadAverageEnd },
         WarmedUp,
+        Repeat,
         files = new { xlsxRows = Step(ImportBenchSteps.Xlsx).Rows, XlsxBytes, csvRows = Step(ImportBenchSteps.Csv).Rows, CsvBytes, GenerateSeconds = Round(GenerateSeconds, 2) },
         steps = Steps.Select(s => new
         {
@@ -64,7 +65,7 @@ public sealed record ImportBenchReport(
     public string ToTable()
     {
         var text = new StringBuilder();
-        text.AppendLine(Inv($"bench import — {ProcessorCount} 核, 负载(1/5/15分) 开始 {string.Join(' ', LoadAverageStart)}, 结束 {string.Join(' ', LoadAverageEnd)}; {(WarmedUp ? "已预热" : "未预热")}; 每步独立进程、独立新库"));
+        text.AppendLine(Inv($"bench import — {ProcessorCount} 核, 负载(1/5/15分) 开始 {string.Join(' ', LoadAverageStart)}, 结束 {string.Join(' ', LoadAverageEnd)}; {(WarmedUp ? "已预热" : "未预热")}; 每步独立进程、独立新库; 每步 {Repeat} 次取墙钟最短"));
         text.AppendLine(Inv($"文件: xlsx {Step(ImportBenchSteps.Xlsx).Rows} 行 × 20 列 {XlsxBytes / 1048576.0:F1} MB, csv {Step(ImportBenchSteps.Csv).Rows} 行 {CsvBytes / 1048576.0:F1} MB, 生成 {GenerateSeconds:F1} s"));
         text.AppendLine();
         string[] header = ["步骤", "行数", "接受", "拒绝", "墙钟 s", "CPU s", "行/秒", "行/CPU秒", "分配 MB", "Gen2", "起始内存 MB", "峰值内存 MB"];
