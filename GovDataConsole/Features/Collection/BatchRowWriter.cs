@@ -17,14 +17,14 @@ namespace GovDataConsole.Features.Collection;
 public sealed class BatchRowWriter : IAsyncDisposable
 {
     private const int ChunkSize = 20_000;
-    private const int ChunkBytes = 16 << 20;
+    private const int ChunkBytes = 8 << 20;
 
     private readonly AppDbContext db;
     private readonly int batchId;
     private readonly bool sqlServer;
     // Records of the current chunk: their UTF-8 JSON back to back in one buffer reused across chunks (no string per row).
     private readonly List<(int Row, int Start, int Length)> records = new(ChunkSize);
-    private byte[] recordBytes = new byte[1 << 20];
+    private byte[] recordBytes = new byte[64 * 1024];
     private int recordLength;
     private readonly List<(int Row, int Column, string Item, string? Value, string Message)> errors = [];
     private sqlite3_stmt? insertRecord;
@@ -46,8 +46,9 @@ public sealed class BatchRowWriter : IAsyncDisposable
 
     public ValueTask AddRecordAsync(int row, string valuesJson, CancellationToken ct)
     {
-        Reserve(Encoding.UTF8.GetMaxByteCount(valuesJson.Length));
-        var length = Encoding.UTF8.GetBytes(valuesJson, recordBytes.AsSpan(recordLength));
+        var length = Encoding.UTF8.GetByteCount(valuesJson);
+        Reserve(length);
+        Encoding.UTF8.GetBytes(valuesJson, recordBytes.AsSpan(recordLength));
         return Added(row, length, ct);
     }
 
@@ -75,10 +76,11 @@ public sealed class BatchRowWriter : IAsyncDisposable
         errors.Clear();
     }
 
+    /// <summary>Grows the buffer by doubling up to a little past <see cref="ChunkBytes"/> (the chunk is written once it passes that), beyond only for a huge row.</summary>
     private void Reserve(int bytes)
     {
         if (recordLength + bytes > recordBytes.Length)
-            Array.Resize(ref recordBytes, Math.Max(recordBytes.Length * 2, recordLength + bytes));
+            Array.Resize(ref recordBytes, Math.Max(Math.Min(recordBytes.Length * 2, ChunkBytes + (64 << 10)), recordLength + bytes));
     }
 
     private ValueTask Added(int row, int length, CancellationToken ct)
