@@ -5,7 +5,7 @@ namespace GovDataConsole.Data;
 /// <summary>A parameterised command for bulk statements run outside change tracking (same text on SQLite and SQL Server).</summary>
 public static class BulkCommand
 {
-    public static DbCommand Create(DbConnection connection, DbTransaction tx, string sql, params string[] parameterNames)
+    public static DbCommand Create(DbConnection connection, DbTransaction? tx, string sql, params string[] parameterNames)
     {
         var command = connection.CreateCommand();
         command.Transaction = tx;

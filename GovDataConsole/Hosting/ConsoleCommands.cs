@@ -4,15 +4,19 @@ using Microsoft.AspNetCore.Identity;
 
 namespace GovDataConsole.Hosting;
 
-/// <summary>Command-line verbs of the app: <c>create-admin</c> makes the first administrator of a fresh deployment.</summary>
+/// <summary>
+/// Command-line verbs of the app: <c>create-admin</c> makes the first administrator of a fresh deployment; <c>bench</c> runs
+/// a named benchmark (<see cref="Bench.BenchCommand"/>).
+/// </summary>
 public static class ConsoleCommands
 {
     public const string CreateAdmin = "create-admin";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] == CreateAdmin;
+    public static bool IsCommand(string[] args) => args.Length > 0 && (args[0] == CreateAdmin || args[0] == Bench.BenchCommand.Verb);
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args[0] == Bench.BenchCommand.Verb) return await Bench.BenchCommand.RunAsync(args[1..]);
         var (options, configuration) = ParseOptions(args.Skip(1).ToArray());
         if (!options.TryGetValue("user", out var userName) || !options.TryGetValue("password", out var password))
         {

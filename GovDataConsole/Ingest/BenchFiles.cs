@@ -13,6 +13,8 @@ namespace GovDataConsole.Ingest;
 /// </summary>
 public static class BenchFiles
 {
+    public const string SheetName = "数据";
+
     private const uint DateStyle = 1;
     private const uint DateTimeStyle = 2;
 
@@ -49,7 +51,7 @@ public static class BenchFiles
             writer.WriteEndElement();
         }
         if (strings is not null) WriteSharedStrings(workbookPart.AddNewPart<SharedStringTablePart>(), strings);
-        workbookPart.Workbook = new Workbook(new Sheets(new Sheet { Name = "数据", SheetId = 1, Id = workbookPart.GetIdOfPart(sheetPart) }));
+        workbookPart.Workbook = new Workbook(new Sheets(new Sheet { Name = SheetName, SheetId = 1, Id = workbookPart.GetIdOfPart(sheetPart) }));
         workbookPart.Workbook.Save();
     }
 

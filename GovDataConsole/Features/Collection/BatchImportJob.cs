@@ -17,7 +17,7 @@ public sealed class BatchImportJob(
     IDbContextFactory<AppDbContext> dbFactory, FileStore files, BatchProgress progress, CollectionOptions options, IBackgroundJobClient jobs,
     ILogger<BatchImportJob> log)
 {
-    private const int ProgressEvery = 5_000;
+    private const int ProgressEvery = 5_000; // a multiple of CheckedRows.BlockRows
 
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(int batchId, CancellationToken ct)
@@ -81,27 +81,22 @@ public sealed class BatchImportJob(
         {
             encoding = (source as CsvRowSource)?.EncodingLabel;
             await progress.PublishAsync(new(batchId, BatchStatus.Parsing, 0, 0, 0, 0));
-            foreach (var row in MappedRows.Read(source, mapping, codes))
+            var columns = codes.Select(code => mapping.Columns.TryGetValue(code, out var c) ? c + 1 : 0).ToList();
+            await using var rows = CheckedRows.Start(MappedRows.Read(source, mapping, codes), items, columns,
+                () => (int)(100 * file.Position / Math.Max(1, file.Length)), ct);
+            while (await rows.NextAsync() is { } block)
             {
                 ct.ThrowIfCancellationRequested();
-                read++;
-                var ok = true;
-                for (var i = 0; i < items.Count; i++)
-                {
-                    if (SchemaCheck.Check(items[i], row.Cells[i]) is not { } error) continue;
-                    ok = false;
-                    var column = mapping.Columns.TryGetValue(codes[i], out var c) ? c + 1 : 0;
-                    await writer.AddErrorAsync(row.Number, column, codes[i], row.Cells[i], error, ct);
-                }
-                if (ok)
-                {
-                    accepted++;
-                    await writer.AddRecordAsync(row.Number, JsonSerializer.Serialize(row.Cells), ct);
-                }
-                else rejected++;
-
-                if (read % ProgressEvery == 0)
-                    await ReportAsync(db, batchId, read, accepted, rejected, (int)(100 * file.Position / Math.Max(1, file.Length)), ct);
+                foreach (var (row, column, item, value, message) in block.Errors)
+                    await writer.AddErrorAsync(row, column, item, value, message, ct);
+                foreach (var (row, start, length) in block.Records)
+                    await writer.AddRecordUtf8Async(row, block.Json(start, length), ct);
+                read += block.Read;
+                accepted += block.Records.Count;
+                rejected += block.Read - block.Records.Count;
+                var percent = block.Percent;
+                rows.Return(block);
+                if (read % ProgressEvery == 0) await ReportAsync(db, batchId, read, accepted, rejected, percent, ct);
             }
             await writer.FlushAsync(ct);
         }
