@@ -39,6 +39,7 @@ public static class AuditActions
     public const string BatchUploaded = "BatchUploaded";
     public const string RecordsRevealed = "RecordsRevealed";
     public const string CleansingRulesSaved = "CleansingRulesSaved";
+    public const string BatchExported = "BatchExported";
     public const string CalendarDayAdded = "CalendarDayAdded";
     public const string CalendarDayUpdated = "CalendarDayUpdated";
     public const string CalendarDayDeleted = "CalendarDayDeleted";

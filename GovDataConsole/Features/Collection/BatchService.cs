@@ -215,10 +215,26 @@ public sealed class BatchService(
         return new GridPage<RecordRow>(rows.Select(r =>
         {
             var values = JsonSerializer.Deserialize<string[]>(cleansed ? r.CleansedJson ?? r.ValuesJson : r.ValuesJson) ?? [];
-            return new RecordRow(r.RowNumber, values.Select((v, i) => reveal ? v
-                : i < sensitivity.Count && sensitivity[i] is { } kind ? Masking.Mask(kind, v) : new string('*', v.Length)).ToList(),
+            return new RecordRow(r.RowNumber, values.Select((v, i) => Display(v, i < sensitivity.Count ? sensitivity[i] : null, reveal)).ToList(),
                 r.CleansedJson is not null, r.DuplicateOfRow);
         }).ToList(), total);
+    }
+
+    /// <summary>A value as the viewer may see it: masked by its sensitivity unless revealed; an item since removed is masked whole.</summary>
+    internal static string Display(string value, SensitivityKind? sensitivity, bool reveal) =>
+        reveal ? value : sensitivity is { } kind ? Masking.Mask(kind, value) : new string('*', value.Length);
+
+    /// <summary>Checks access to a batch's records for an export, audits it, and gives its column items.</summary>
+    internal async Task<(DataBatch Batch, List<(string Code, string Name, SensitivityKind? Sensitivity)> Items)> ExportSourceAsync(
+        AppDbContext db, int batchId, bool reveal, CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync();
+        var batch = await LoadAsync(db, batchId, user, ct);
+        if (reveal) user.EnsureRole(Roles.DepartmentStaff, Roles.Steward);
+        if (!batch.Status.HasRecords()) throw new BusinessRuleException(T.Batch_NoRecordsYet);
+        await audit.WriteAsync(AuditActions.CollectionCategory, AuditActions.BatchExported, batch.FileName,
+            string.Format(T.Batch_ExportDetail, batchId, reveal ? T.Batch_ExportRevealed : T.Batch_ExportMasked), ct);
+        return (batch, await ItemsOfAsync(db, batch, ct));
     }
 
     /// <summary>The uploaded workbook with its bad cells marked (xlsx), or a list of the errors (csv).</summary>

@@ -15,6 +15,7 @@ public static class CollectionSetup
         services.AddScoped<CollectionService>();
         services.AddScoped<BatchService>();
         services.AddScoped<BatchTemplate>();
+        services.AddScoped<BatchExport>();
         services.AddTransient<CollectionTaskJob>();
         services.AddTransient<BatchImportJob>();
         services.AddScoped<DemoCollectionSeed>();
