@@ -55,7 +55,9 @@ public static class SchemaCheck
         return new string(buffer[..n]);
     }
 
+    /// <summary>The styles above, or any the date cleanser reads (full-width digits such as ２０２６年１月５日 included).</summary>
     private static bool IsDate(string text) =>
-        DateTime.TryParseExact(text, DateStyles, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out _)
+        GovDataConsole.Cleansing.FlexibleDate.TryParse(text, out _, out _)
+        || DateTime.TryParseExact(text, DateStyles, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out _)
         || (double.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var serial) && serial is > 1 and < 2958466);
 }
