@@ -4,9 +4,9 @@ using GovDataConsole.Features.Shared;
 using GovDataConsole.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static GovDataConsole.Tests.Cleansing.Integration.CleansingKit;
+using static GovDataConsole.Tests.Cleansing.CleansingKit;
 
-namespace GovDataConsole.Tests.Cleansing.Integration;
+namespace GovDataConsole.Tests.Cleansing;
 
 /// <summary>Who may do what with cleansing rules and results, and which rule sets are refused, in Chinese and with nothing saved.</summary>
 [Collection(CleansingAppCollection.Name)]

@@ -2,9 +2,9 @@ using GovDataConsole.Features.Cleansing;
 using GovDataConsole.Features.Collection;
 using GovDataConsole.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using static GovDataConsole.Tests.Cleansing.Integration.CleansingKit;
+using static GovDataConsole.Tests.Cleansing.CleansingKit;
 
-namespace GovDataConsole.Tests.Cleansing.Integration;
+namespace GovDataConsole.Tests.Cleansing;
 
 /// <summary>A cleansing run that died half-way is finished by the next run; one still beating is left alone.</summary>
 [Collection(CleansingAppCollection.Name)]

@@ -4,9 +4,9 @@ using GovDataConsole.Features.Collection;
 using GovDataConsole.Features.Shared;
 using GovDataConsole.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
-using static GovDataConsole.Tests.Cleansing.Integration.CleansingKit;
+using static GovDataConsole.Tests.Cleansing.CleansingKit;
 
-namespace GovDataConsole.Tests.Cleansing.Integration;
+namespace GovDataConsole.Tests.Cleansing;
 
 /// <summary>The real import then the real cleansing job on a batch of known messy values: every cell, every count, dedup, versions.</summary>
 [Collection(CleansingAppCollection.Name)]

@@ -8,7 +8,7 @@ using GovDataConsole.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace GovDataConsole.Tests.Cleansing.Integration;
+namespace GovDataConsole.Tests.Cleansing;
 
 /// <summary>One demo app shared by the cleansing integration tests (they run one after another).</summary>
 [CollectionDefinition(Name)]

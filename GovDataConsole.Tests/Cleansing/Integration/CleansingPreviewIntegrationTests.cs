@@ -3,9 +3,9 @@ using GovDataConsole.Features.Collection;
 using GovDataConsole.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using static GovDataConsole.Tests.Cleansing.Integration.CleansingKit;
+using static GovDataConsole.Tests.Cleansing.CleansingKit;
 
-namespace GovDataConsole.Tests.Cleansing.Integration;
+namespace GovDataConsole.Tests.Cleansing;
 
 /// <summary>The preview runs unsaved rules over a real batch, writes nothing, and equals what the job then applies.</summary>
 [Collection(CleansingAppCollection.Name)]
