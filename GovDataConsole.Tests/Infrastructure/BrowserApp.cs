@@ -10,8 +10,9 @@ using Microsoft.Playwright;
 namespace GovDataConsole.Tests.Infrastructure;
 
 /// <summary>
-/// The real app listening on a loopback port (Kestrel, demo-seeded temporary SQLite) and one headless Chromium,
-/// shared by the end-to-end tests. Nothing starts when the browser prerequisites are missing.
+/// The real app listening on a loopback port (Kestrel, demo-seeded temporary SQLite, Hangfire job server on so that
+/// batch imports run as in production) and one headless Chromium, shared by the end-to-end tests.
+/// Nothing starts when the browser prerequisites are missing.
 /// </summary>
 public sealed class BrowserApp : IAsyncLifetime
 {
@@ -58,7 +59,7 @@ public sealed class BrowserApp : IAsyncLifetime
     {
         if (BrowserPrerequisites.Missing is not null) return;
 
-        factory = new BrowserAppFactory();
+        factory = new BrowserAppFactory(jobServer: true);
         factory.UseKestrel(k => k.Listen(IPAddress.Loopback, 0));
         factory.StartServer();
         var addresses = factory.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses;
@@ -151,7 +152,7 @@ public sealed class BrowserApp : IAsyncLifetime
 /// The test factory plus the build's static web assets (MudBlazor CSS/JS, blazor.web.js), which ASP.NET Core
 /// only wires up by itself in the Development environment.
 /// </summary>
-internal sealed class BrowserAppFactory : ConsoleAppFactory
+internal sealed class BrowserAppFactory(bool jobServer) : ConsoleAppFactory(jobServer: jobServer)
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

@@ -55,7 +55,8 @@ public sealed class CleansingPipeline
     /// <summary>
     /// Cleanses one record: <paramref name="cleansed"/>[i] gets the cleansed <paramref name="raw"/>[i] (columns without
     /// rules are copied), and <paramref name="changeCounts"/>[step] is incremented for every value that step changed.
-    /// <paramref name="raw"/> and <paramref name="cleansed"/> may be the same array. Values are non-null.
+    /// <paramref name="raw"/> and <paramref name="cleansed"/> may be the same array. A null value in a ruled column is
+    /// read as empty.
     /// </summary>
     public void Apply(ReadOnlySpan<string> raw, Span<string> cleansed, Span<long> changeCounts)
     {
@@ -64,7 +65,7 @@ public sealed class CleansingPipeline
         raw.CopyTo(cleansed);
         foreach (var (column, firstStep, cleansers) in columns)
         {
-            var value = cleansed[column];
+            var value = cleansed[column] ?? "";
             for (var i = 0; i < cleansers.Length; i++)
             {
                 var next = cleansers[i].Clean(value);

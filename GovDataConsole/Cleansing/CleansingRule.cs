@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace GovDataConsole.Cleansing;
@@ -42,9 +43,10 @@ public sealed record CleansingRule
         return hash.ToHashCode();
     }
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Chinese stays readable in the stored JSON; it is kept in the database, never written into HTML.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>An ordered rule list as JSON (camelCase, kinds by name).</summary>
+    /// <summary>An ordered rule list as JSON (camelCase, kinds by name, Chinese unescaped).</summary>
     public static string ToJson(IReadOnlyList<CleansingRule> rules) => JsonSerializer.Serialize(rules, Json);
 
     public static IReadOnlyList<CleansingRule> ListFromJson(string json) =>

@@ -5,7 +5,7 @@ namespace GovDataConsole.Cleansing;
 /// <c>2026-1-5</c>, <c>2026/01/05</c>, <c>2026.1.5</c>, <c>2026年1月5日</c> (or 号), <c>20260105</c>, each optionally
 /// followed by a time <c>H:m[:s[.fff]]</c> after a space (or <c>T</c>; nothing needed after 日); <c>yyyyMMddHHmm[ss]</c>;
 /// and Excel serial numbers of the 1900 date system with five integer digits (10000 = 1927-05-18 … 99999 =
-/// 2173-10-14), a fraction being the time of day. Shorter numbers are more likely years or mistakes than serials,
+/// 2173-10-13), a fraction being the time of day. Shorter numbers are more likely years or mistakes than serials,
 /// so they are not read as dates. Fractions of a second are dropped.
 /// </summary>
 public static class FlexibleDate

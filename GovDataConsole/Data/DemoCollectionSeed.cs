@@ -49,6 +49,9 @@ public sealed class DemoCollectionSeed(IDbContextFactory<AppDbContext> dbFactory
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var due = await db.CollectionTasks.Include(t => t.DataResource).ThenInclude(r => r!.Items)
             .Where(t => t.PeriodEnd < today).OrderBy(t => t.PeriodStart).ToListAsync(ct);
+        // Each department's batches are handed in by its own staff account where the demo has one.
+        var uploaders = (await db.Users.Where(u => u.DepartmentId != null).Select(u => new { u.DepartmentId, u.UserName }).ToListAsync(ct))
+            .GroupBy(u => u.DepartmentId!.Value).ToDictionary(g => g.Key, g => g.OrderBy(u => u.UserName).First().UserName ?? "system");
         var n = 0;
         foreach (var task in due)
         {
@@ -64,7 +67,7 @@ public sealed class DemoCollectionSeed(IDbContextFactory<AppDbContext> dbFactory
             var stored = await files.SaveAsync(new MemoryStream(csv), "batches", ".csv", long.MaxValue, ct);
             var mapping = new ColumnMapping(null, 1, codes.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i));
             var batch = new DataBatch(resource, task.Id, task.PeriodKey, $"{resource.Name}_{task.PeriodKey}.csv", stored.RelativePath, stored.Sha256,
-                stored.Size, BatchFormat.Csv, JsonSerializer.Serialize(mapping), "gongan", uploadedUtc);
+                stored.Size, BatchFormat.Csv, JsonSerializer.Serialize(mapping), uploaders.GetValueOrDefault(resource.DepartmentId, "system"), uploadedUtc);
             db.DataBatches.Add(batch);
             await db.SaveChangesAsync(ct);
             await import.RunAsync(batch.Id, ct);

@@ -57,7 +57,7 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var batch = await db.DataBatches.SingleAsync(b => b.Id == batchId, ct);
-        var plan = await CleansingPlan.LoadAsync(db, batch.DataResourceId, ct);
+        var plan = await CleansingPlan.LoadAsync(db, batch, ct);
         var counts = new long[plan.Pipeline.Steps.Count];
         var dedup = plan.CreateDeduplicator();
 
@@ -112,7 +112,7 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
                 "UPDATE BatchRecords SET DuplicateOfRow = @k WHERE BatchId = @b AND RowNumber = @r", "@k", "@b", "@r");
             foreach (var dropped in dedup.DroppedRows())
             {
-                mark.Parameters[0].Value = (int)dropped.KeptRowNumber;
+                mark.Parameters[0].Value = (int)dropped.KeptRow;
                 mark.Parameters[1].Value = batchId;
                 mark.Parameters[2].Value = (int)dropped.RowNumber;
                 await mark.ExecuteNonQueryAsync(ct);

@@ -1,5 +1,6 @@
 using GovDataConsole.Cleansing;
 using GovDataConsole.Data;
+using GovDataConsole.Features.Collection;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovDataConsole.Features.Cleansing;
@@ -26,21 +27,26 @@ public sealed class CleansingPlan
     public CleansingPipeline Pipeline { get; }
     public int Width => Codes.Count;
 
-    /// <summary>The current rule set (or none: version 0, values unchanged) of a resource.</summary>
-    public static async Task<CleansingPlan> LoadAsync(AppDbContext db, int resourceId, CancellationToken ct)
+    /// <summary>The current rule set (or none: version 0, values unchanged) of a batch's resource, over the batch's column order.</summary>
+    public static async Task<CleansingPlan> LoadAsync(AppDbContext db, DataBatch batch, CancellationToken ct)
     {
-        var set = await db.CleansingRuleSets.AsNoTracking().Where(s => s.DataResourceId == resourceId)
+        var set = await db.CleansingRuleSets.AsNoTracking().Where(s => s.DataResourceId == batch.DataResourceId)
             .OrderByDescending(s => s.Version).FirstOrDefaultAsync(ct);
-        return await BuildAsync(db, resourceId, set?.Version ?? 0, set?.Rules() ?? new Dictionary<string, IReadOnlyList<CleansingRule>>(),
-            set?.Dedup ?? DedupMode.None, ct);
+        var codes = (await BatchService.ItemsOfAsync(db, batch, ct)).Select(i => i.Code).ToList();
+        return await BuildAsync(db, batch.DataResourceId, set?.Version ?? 0, set?.Rules() ?? new Dictionary<string, IReadOnlyList<CleansingRule>>(),
+            set?.Dedup ?? DedupMode.None, ct, codes);
     }
 
     /// <summary>A plan for rules that are not saved yet (the preview).</summary>
+    /// <param name="recordCodes">The item codes in the order the records hold them (a batch imported under an earlier version);
+    /// null for the resource's current order.</param>
     public static async Task<CleansingPlan> BuildAsync(AppDbContext db, int resourceId, int version,
-        IReadOnlyDictionary<string, IReadOnlyList<CleansingRule>> rules, DedupMode dedup, CancellationToken ct)
+        IReadOnlyDictionary<string, IReadOnlyList<CleansingRule>> rules, DedupMode dedup, CancellationToken ct, IReadOnlyList<string>? recordCodes = null)
     {
-        var items = await db.InfoItems.AsNoTracking().Where(i => i.DataResourceId == resourceId).OrderBy(i => i.SortOrder)
+        var current = await db.InfoItems.AsNoTracking().Where(i => i.DataResourceId == resourceId).OrderBy(i => i.SortOrder)
             .Select(i => new { i.Code, i.IsKey, i.DictionaryId }).ToListAsync(ct);
+        var items = recordCodes is null ? current
+            : recordCodes.Select(code => current.FirstOrDefault(i => i.Code == code) ?? new { Code = code, IsKey = false, DictionaryId = (int?)null }).ToList();
         var dictionaryIds = items.Where(i => i.DictionaryId != null).Select(i => i.DictionaryId!.Value).Distinct().ToList();
         var entries = (await db.CodeDictionaryEntries.AsNoTracking().Where(e => dictionaryIds.Contains(e.DictionaryId))
                 .Select(e => new { e.DictionaryId, e.Code, e.Name }).ToListAsync(ct))

@@ -65,7 +65,7 @@ public sealed class CleansingService(IDbContextFactory<AppDbContext> dbFactory, 
         await ResourceAsync(db, resourceId, user, ct);
         var batch = await db.DataBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId && b.DataResourceId == resourceId, ct)
             ?? throw new NotFoundException(T.Batch_NotFound);
-        var plan = await PlanAsync(db, resourceId, rules, dedup, ct);
+        var plan = await PlanAsync(db, resourceId, rules, dedup, ct, (await BatchService.ItemsOfAsync(db, batch, ct)).Select(i => i.Code).ToList());
         var names = rules.ToDictionary(r => r.Code, r => r.Name);
         var counts = new long[plan.Pipeline.Steps.Count];
         var dedupe = plan.CreateDeduplicator();
@@ -130,12 +130,13 @@ public sealed class CleansingService(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     /// <summary>Validates every rule (parameters, patterns, dictionary mappings) and compiles the plan.</summary>
-    private static async Task<CleansingPlan> PlanAsync(AppDbContext db, int resourceId, IReadOnlyList<ItemRules> rules, DedupMode dedup, CancellationToken ct)
+    private static async Task<CleansingPlan> PlanAsync(AppDbContext db, int resourceId, IReadOnlyList<ItemRules> rules, DedupMode dedup, CancellationToken ct,
+        IReadOnlyList<string>? recordCodes = null)
     {
         var byCode = rules.ToDictionary(r => r.Code, r => (IReadOnlyList<CleansingRule>)r.Rules);
         try
         {
-            return await CleansingPlan.BuildAsync(db, resourceId, 0, byCode, dedup, ct);
+            return await CleansingPlan.BuildAsync(db, resourceId, 0, byCode, dedup, ct, recordCodes);
         }
         catch (InvalidCleansingRuleException ex)
         {

@@ -66,13 +66,16 @@ public sealed class BatchImportJob(
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var batch = await db.DataBatches.SingleAsync(b => b.Id == batchId, ct);
+        var resourceVersion = await db.DataResources.Where(r => r.Id == batch.DataResourceId).Select(r => r.Version).SingleAsync(ct);
         var items = await db.InfoItems.AsNoTracking().Where(i => i.DataResourceId == batch.DataResourceId).OrderBy(i => i.SortOrder).ToListAsync(ct);
         var mapping = JsonSerializer.Deserialize<ColumnMapping>(batch.MappingJson ?? "null") ?? throw new BusinessRuleException(T.Batch_NoMapping);
         var codes = items.Select(i => i.Code).ToList();
         int read = 0, accepted = 0, rejected = 0;
         string? encoding;
 
-        await using (var file = File.OpenRead(files.FullPath(batch.StoredFile)))
+        var path = files.FullPath(batch.StoredFile);
+        if (!File.Exists(path)) throw new BusinessRuleException(T.Batch_FileMissing);
+        await using (var file = File.OpenRead(path))
         using (var source = BatchFiles.Open(file, batch.Format))
         await using (var writer = await BatchRowWriter.OpenAsync(db, batchId, ct))
         {
@@ -106,7 +109,7 @@ public sealed class BatchImportJob(
         var now = DateTime.UtcNow;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         batch.Progress(read, accepted, rejected, now);
-        batch.Complete(encoding, now);
+        batch.Complete(encoding, resourceVersion, now);
         if (batch.TaskId is int taskId && await db.CollectionTasks.FindAsync([taskId], ct) is { } task) task.Fulfil(batch.Id, batch.UploadedUtc);
         await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);

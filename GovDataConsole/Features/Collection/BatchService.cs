@@ -92,8 +92,10 @@ public sealed class BatchService(
         user.EnsureRole(Roles.DepartmentStaff, Roles.Steward, Roles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var resource = await PublishedResourceAsync(db, draft.ResourceId, user, ct);
-        var missing = resource.Items.Where(i => i.Required && !mapping.Columns.ContainsKey(i.Code)).Select(i => i.Name).ToList();
+        var missing = resource.Items.OrderBy(i => i.SortOrder).Where(i => i.Required && !mapping.Columns.ContainsKey(i.Code)).Select(i => i.Name).ToList();
         if (missing.Count > 0) throw new BusinessRuleException(string.Format(T.Batch_MissingRequired, string.Join("、", missing)));
+        if (mapping.Columns.Values.Any(c => c is < 0 or >= CellReference.MaxColumn) || mapping.HeaderRow < 0)
+            throw new BusinessRuleException(T.Batch_ColumnInvalid);
         if (mapping.Columns.Values.GroupBy(c => c).Any(g => g.Count() > 1)) throw new BusinessRuleException(T.Batch_ColumnTwice);
         _ = files.FullPath(draft.StoredFile);
 
@@ -143,9 +145,40 @@ public sealed class BatchService(
 
     public async Task<IReadOnlyList<ItemColumn>> ColumnsAsync(int resourceId, CancellationToken ct)
     {
+        var user = await currentUser.GetAsync();
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var departmentId = await db.DataResources.Where(r => r.Id == resourceId).Select(r => (int?)r.DepartmentId).FirstOrDefaultAsync(ct)
+            ?? throw new NotFoundException(T.Catalog_NotFound);
+        user.EnsureDepartment(departmentId);
         return await db.InfoItems.AsNoTracking().Where(i => i.DataResourceId == resourceId).OrderBy(i => i.SortOrder)
             .Select(i => new ItemColumn(i.Code, i.Name, i.Sensitivity)).ToListAsync(ct);
+    }
+
+    /// <summary>The columns of a batch's records: the items of the resource version it was imported under.</summary>
+    public async Task<IReadOnlyList<ItemColumn>> BatchColumnsAsync(int batchId, CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var batch = await LoadAsync(db, batchId, user, ct);
+        return (await ItemsOfAsync(db, batch, ct)).Select(c => new ItemColumn(c.Code, c.Name, c.Sensitivity ?? SensitivityKind.None)).ToList();
+    }
+
+    /// <summary>
+    /// Records hold values in the item order of the resource version they were imported under, which later versions may change:
+    /// that version's items, with today's sensitivity by code (null for an item since removed: masked whole).
+    /// </summary>
+    internal static async Task<List<(string Code, string Name, SensitivityKind? Sensitivity)>> ItemsOfAsync(AppDbContext db, DataBatch batch, CancellationToken ct)
+    {
+        var current = await db.InfoItems.AsNoTracking().Where(i => i.DataResourceId == batch.DataResourceId).OrderBy(i => i.SortOrder)
+            .Select(i => new { i.Code, i.Name, i.Sensitivity }).ToListAsync(ct);
+        var version = await db.DataResources.Where(r => r.Id == batch.DataResourceId).Select(r => r.Version).FirstAsync(ct);
+        if (version == batch.ResourceVersion) return current.Select(i => (i.Code, i.Name, (SensitivityKind?)i.Sensitivity)).ToList();
+        var snapshot = await db.DataResourceVersions.AsNoTracking().Where(v => v.DataResourceId == batch.DataResourceId && v.Version == batch.ResourceVersion)
+            .Select(v => v.SnapshotJson).FirstOrDefaultAsync(ct);
+        if (snapshot is null) return current.Select(i => (i.Code, i.Name, (SensitivityKind?)null)).ToList();
+        var kinds = current.ToDictionary(i => i.Code, i => i.Sensitivity);
+        return ResourceSnapshot.FromJson(snapshot).Items
+            .Select(i => (i.Code, i.Name, kinds.TryGetValue(i.Code, out var kind) ? kind : (SensitivityKind?)null)).ToList();
     }
 
     public async Task<GridPage<RowErrorRow>> ErrorsAsync(int batchId, GridRequest page, CancellationToken ct)
@@ -174,8 +207,7 @@ public sealed class BatchService(
             await audit.WriteAsync(AuditActions.CollectionCategory, AuditActions.RecordsRevealed, batch.FileName,
                 string.Format(T.Batch_RevealDetail, batchId, page.Page + 1), ct);
         }
-        var sensitivity = await db.InfoItems.Where(i => i.DataResourceId == batch.DataResourceId).OrderBy(i => i.SortOrder)
-            .Select(i => i.Sensitivity).ToListAsync(ct);
+        var sensitivity = (await ItemsOfAsync(db, batch, ct)).Select(c => c.Sensitivity).ToList();
         var records = db.BatchRecords.AsNoTracking().Where(r => r.BatchId == batchId);
         var total = await records.CountAsync(ct);
         var rows = await records.OrderBy(r => r.RowNumber).Skip(page.Skip).Take(page.Take)
@@ -183,7 +215,8 @@ public sealed class BatchService(
         return new GridPage<RecordRow>(rows.Select(r =>
         {
             var values = JsonSerializer.Deserialize<string[]>(cleansed ? r.CleansedJson ?? r.ValuesJson : r.ValuesJson) ?? [];
-            return new RecordRow(r.RowNumber, values.Select((v, i) => reveal || i >= sensitivity.Count ? v : Masking.Mask(sensitivity[i], v)).ToList(),
+            return new RecordRow(r.RowNumber, values.Select((v, i) => reveal ? v
+                : i < sensitivity.Count && sensitivity[i] is { } kind ? Masking.Mask(kind, v) : new string('*', v.Length)).ToList(),
                 r.CleansedJson is not null, r.DuplicateOfRow);
         }).ToList(), total);
     }

@@ -65,9 +65,11 @@ public class DataBatch : IDepartmentOwned
         HeartbeatUtc = utcNow;
     }
 
-    public void Complete(string? encoding, DateTime utcNow)
+    /// <summary>Imported under <paramref name="resourceVersion"/>: the version whose item order the records follow.</summary>
+    public void Complete(string? encoding, int resourceVersion, DateTime utcNow)
     {
         Status = BatchStatus.Imported;
+        ResourceVersion = resourceVersion;
         Encoding = encoding;
         FinishedUtc = HeartbeatUtc = utcNow;
     }
