@@ -1,4 +1,4 @@
-using System.Text.Json;
+using System.Threading.Channels;
 using GovDataConsole.Cleansing;
 using GovDataConsole.Data;
 using GovDataConsole.Features.Collection;
@@ -16,7 +16,7 @@ namespace GovDataConsole.Features.Cleansing;
 /// </summary>
 public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory, BatchProgress progress, CollectionOptions options, ILogger<BatchCleansingJob> log)
 {
-    private const int PageSize = 5_000;
+    private const int PageSize = 10_000;
 
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(int batchId, CancellationToken ct)
@@ -61,48 +61,55 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
         var counts = new long[plan.Pipeline.Steps.Count];
         var dedup = plan.CreateDeduplicator();
 
-        await db.BatchRecords.Where(r => r.BatchId == batchId && (r.CleansedJson != null || r.DuplicateOfRow != null))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.CleansedJson, (string?)null).SetProperty(r => r.DuplicateOfRow, (int?)null), ct);
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        var cleansed = new string[plan.Width];
-        int done = 0, lastRow = 0;
-        while (true)
+        // Three stages overlap: read + parse (own connection), cleanse + serialise, then write (this connection) in row order.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var read = Channel.CreateBounded<RawPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var cleansed = Channel.CreateBounded<CleansedPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var reading = Task.Run(() => ReadAsync(batchId, plan.Width, read.Writer, stop.Token), stop.Token);
+        var cleansing = Task.Run(() => CleanseStageAsync(plan, counts, read.Reader, cleansed.Writer, stop.Token), stop.Token);
+        try
         {
-            var page = await db.BatchRecords.AsNoTracking().Where(r => r.BatchId == batchId && r.RowNumber > lastRow)
-                .OrderBy(r => r.RowNumber).Take(PageSize).Select(r => new { r.Id, r.RowNumber, r.ValuesJson }).ToListAsync(ct);
-            if (page.Count == 0) break;
-            await using (var tx = await connection.BeginTransactionAsync(ct))
-            await using (var update = BulkCommand.Create(connection, tx, "UPDATE BatchRecords SET CleansedJson = @c WHERE Id = @id", "@c", "@id"))
+            await db.Database.OpenConnectionAsync(ct);
+            var connection = db.Database.GetDbConnection();
+            var done = 0;
+            await foreach (var page in cleansed.Reader.ReadAllAsync(ct))
             {
-                foreach (var record in page)
+                await using (var tx = await connection.BeginTransactionAsync(ct))
+                await using (var update = BulkCommand.Create(connection, tx,
+                    "UPDATE BatchRecords SET CleansedJson = @c, DuplicateOfRow = NULL WHERE Id = @id", "@c", "@id"))
                 {
-                    var raw = JsonSerializer.Deserialize<string[]>(record.ValuesJson) ?? [];
-                    var values = raw.Length >= plan.Width ? raw : [.. raw, .. Enumerable.Repeat("", plan.Width - raw.Length)];
-                    plan.Pipeline.Apply(values, cleansed, counts);
-                    dedup?.Add(record.RowNumber, plan.KeyValues(cleansed));
-                    if (!values.AsSpan().SequenceEqual(cleansed))
+                    foreach (var row in page.Rows)
                     {
-                        update.Parameters[0].Value = JsonSerializer.Serialize(cleansed);
-                        update.Parameters[1].Value = record.Id;
+                        dedup?.Add(row.RowNumber, row.Key);
+                        // Only rows whose stored state differs are written: a first run writes the changed rows, a re-run the differences.
+                        if (row.Json == row.StoredJson && !row.StoredDuplicate) continue;
+                        update.Parameters[0].Value = (object?)row.Json ?? DBNull.Value;
+                        update.Parameters[1].Value = row.Id;
                         await update.ExecuteNonQueryAsync(ct);
                     }
+                    await tx.CommitAsync(ct);
                 }
-                await tx.CommitAsync(ct);
+                done += page.Rows.Length;
+                await db.DataBatches.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s.SetProperty(b => b.HeartbeatUtc, DateTime.UtcNow), ct);
+                await progress.PublishAsync(new(batchId, BatchStatus.Cleansing, batch.RowsRead, batch.RowsAccepted, batch.RowsRejected,
+                    (int)Math.Min(99, 99L * done / Math.Max(1, batch.RowsAccepted))));
+                ct.ThrowIfCancellationRequested();
             }
-            done += page.Count;
-            lastRow = page[^1].RowNumber;
-            await db.DataBatches.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s.SetProperty(b => b.HeartbeatUtc, DateTime.UtcNow), ct);
-            await progress.PublishAsync(new(batchId, BatchStatus.Cleansing, batch.RowsRead, batch.RowsAccepted, batch.RowsRejected,
-                (int)(99L * done / Math.Max(1, batch.RowsAccepted))));
-            ct.ThrowIfCancellationRequested();
+            await Task.WhenAll(reading, cleansing);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            try { await Task.WhenAll(reading, cleansing); }
+            catch (Exception) { /* already surfaced through the channel, or cancelled by the stop above */ }
         }
 
+        var connectionForMarks = db.Database.GetDbConnection();
         await using var finish = await db.Database.BeginTransactionAsync(ct);
         if (dedup is not null)
         {
-            var dbTx = finish.GetDbTransaction();
-            await using var mark = BulkCommand.Create(connection, dbTx, "UPDATE BatchRecords SET DuplicateOfRow = @k WHERE BatchId = @b AND RowNumber = @r", "@k", "@b", "@r");
+            await using var mark = BulkCommand.Create(connectionForMarks, finish.GetDbTransaction(),
+                "UPDATE BatchRecords SET DuplicateOfRow = @k WHERE BatchId = @b AND RowNumber = @r", "@k", "@b", "@r");
             foreach (var dropped in dedup.DroppedRows())
             {
                 mark.Parameters[0].Value = (int)dropped.KeptRow;
@@ -118,5 +125,78 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
         await db.SaveChangesAsync(ct);
         await finish.CommitAsync(ct);
         await progress.PublishAsync(new(batchId, BatchStatus.Cleansed, batch.RowsRead, batch.RowsAccepted, batch.RowsRejected, 100));
+    }
+
+    private sealed record RawPage(RawRow[] Rows);
+
+    private readonly record struct RawRow(long Id, int RowNumber, string[] Values, string? StoredJson, bool StoredDuplicate);
+
+    private sealed record CleansedPage(CleansedRow[] Rows);
+
+    /// <summary>Key: the cleansed key values; Json: the cleansed values when they differ from the raw ones, else null.</summary>
+    private readonly record struct CleansedRow(long Id, int RowNumber, string[] Key, string? Json, string? StoredJson, bool StoredDuplicate);
+
+    /// <summary>Pages of the batch in row order (keyset on RowNumber), values parsed and padded to the plan's width.</summary>
+    private async Task ReadAsync(int batchId, int width, ChannelWriter<RawPage> output, CancellationToken ct)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            await db.Database.OpenConnectionAsync(ct);
+            await using var query = db.Database.GetDbConnection().CreateCommand();
+            query.CommandText = db.Database.IsSqlServer()
+                ? "SELECT TOP (@n) Id, RowNumber, ValuesJson, CleansedJson, DuplicateOfRow FROM BatchRecords WHERE BatchId = @b AND RowNumber > @r ORDER BY RowNumber"
+                : "SELECT Id, RowNumber, ValuesJson, CleansedJson, DuplicateOfRow FROM BatchRecords WHERE BatchId = @b AND RowNumber > @r ORDER BY RowNumber LIMIT @n";
+            foreach (var (name, value) in new (string, object)[] { ("@n", PageSize), ("@b", batchId), ("@r", 0) })
+            {
+                var parameter = query.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value;
+                query.Parameters.Add(parameter);
+            }
+            while (true)
+            {
+                var rows = new List<RawRow>(PageSize);
+                await using (var reader = await query.ExecuteReaderAsync(ct))
+                    while (await reader.ReadAsync(ct))
+                        rows.Add(new RawRow(reader.GetInt64(0), reader.GetInt32(1), RecordJson.Parse(reader.GetString(2), width),
+                            reader.IsDBNull(3) ? null : reader.GetString(3), !reader.IsDBNull(4)));
+                if (rows.Count == 0) break;
+                await output.WriteAsync(new RawPage([.. rows]), ct);
+                query.Parameters[2].Value = rows[^1].RowNumber;
+            }
+            output.Complete();
+        }
+        catch (Exception ex)
+        {
+            output.Complete(ex);
+        }
+    }
+
+    private static async Task CleanseStageAsync(CleansingPlan plan, long[] counts, ChannelReader<RawPage> input, ChannelWriter<CleansedPage> output, CancellationToken ct)
+    {
+        try
+        {
+            var cleansed = new string[plan.Width];
+            var json = new RecordJson();
+            await foreach (var page in input.ReadAllAsync(ct))
+            {
+                var rows = new CleansedRow[page.Rows.Length];
+                for (var i = 0; i < rows.Length; i++)
+                {
+                    var raw = page.Rows[i];
+                    plan.Pipeline.Apply(raw.Values, cleansed, counts);
+                    var changed = !raw.Values.AsSpan().SequenceEqual(cleansed);
+                    rows[i] = new CleansedRow(raw.Id, raw.RowNumber, plan.KeyValues(cleansed).ToArray(), changed ? json.Serialize(cleansed) : null,
+                        raw.StoredJson, raw.StoredDuplicate);
+                }
+                await output.WriteAsync(new CleansedPage(rows), ct);
+            }
+            output.Complete();
+        }
+        catch (Exception ex)
+        {
+            output.Complete(ex);
+        }
     }
 }

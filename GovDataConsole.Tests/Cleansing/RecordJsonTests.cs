@@ -1,0 +1,47 @@
+using System.Text.Json;
+using GovDataConsole.Features.Cleansing;
+
+namespace GovDataConsole.Tests.Cleansing;
+
+/// <summary>The cleansing job's record JSON reader and writer agree with System.Text.Json on every shape it may meet.</summary>
+public sealed class RecordJsonTests
+{
+    public static TheoryData<string[]> Records => new()
+    {
+        new string[] { },
+        new[] { "" },
+        new[] { "330102198001051237", "张三", "1", "2026-01-05", "", "+86 138-0013-8000" },
+        new[] { "quote \" back \\ slash / tab \t line \n cr \r", "\u3000全角　空格\u00A0", "emoji 😀", "<script>&'", "\u0001\u001f" },
+        new[] { "ａｂｃ１２３", "\"", "\\", "\\u0041" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Records))]
+    public void Reads_what_the_import_writes_and_writes_what_the_serializer_writes(string[] values)
+    {
+        var stored = JsonSerializer.Serialize(values);
+
+        Assert.Equal(values, RecordJson.Parse(stored, values.Length));
+        Assert.Equal(stored, new RecordJson().Serialize(values));
+    }
+
+    [Theory]
+    [InlineData("[ \"a\" , \"b\" ]")]
+    [InlineData("[\"a\",null]")]
+    public void Other_valid_forms_go_through_the_serializer(string json) =>
+        Assert.Equal(JsonSerializer.Deserialize<string?[]>(json)!.Select(v => v ?? ""), RecordJson.Parse(json, 2));
+
+    [Theory]
+    [InlineData("[\"a\",\"b\\u00\"]")]
+    [InlineData("[\"a\",1]")]
+    [InlineData("{\"a\":\"b\"}")]
+    public void Invalid_records_are_refused(string json) =>
+        Assert.ThrowsAny<JsonException>(() => RecordJson.Parse(json, 2));
+
+    [Fact]
+    public void Short_records_are_padded_to_the_width()
+    {
+        Assert.Equal(["a", "", ""], RecordJson.Parse("[\"a\"]", 3));
+        Assert.Equal(["", ""], RecordJson.Parse("[]", 2));
+    }
+}
