@@ -1,9 +1,6 @@
 using GovDataConsole.Features.Collection;
 using GovDataConsole.Hosting;
 
-// Temporary until the bench dispatcher (branch bench) is merged: then register CleanseBench.RunAsync there.
-if (args is ["bench", GovDataConsole.Bench.CleanseBench.Name, ..])
-    return await GovDataConsole.Bench.CleanseBench.RunAsync(args[2..]);
 if (ConsoleCommands.IsCommand(args))
     return await ConsoleCommands.RunAsync(args);
 

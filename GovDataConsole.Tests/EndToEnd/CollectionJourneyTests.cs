@@ -92,16 +92,18 @@ public sealed class CollectionJourneyTests(BrowserApp app)
         {
             // Already imported by the time we looked; the recorder below still proves the bar was shown.
         }
-        await Expect(status).ToHaveAttributeAsync("data-status", "Imported", new() { Timeout = 120_000 });
-        await Expect(status).ToHaveTextAsync("已入库");
+        // After the import the cleansing job takes over (the resource has demo rules) and the batch ends 已清洗.
+        await Expect(status).ToHaveAttributeAsync("data-status", "Cleansed", new() { Timeout = 120_000 });
+        await Expect(status).ToHaveTextAsync("已清洗");
         await Expect(page.GetByTestId("batch-progress")).ToHaveCountAsync(0);
         var progress = await page.EvaluateAsync<string[]>("() => window.__batchProgress");
         TestContext.Current.TestOutputHelper?.WriteLine("Progress seen: " + JsonSerializer.Serialize(progress));
         Assert.NotEmpty(progress);
-        Assert.All(progress, p => Assert.Matches("排队等待解析|正在解析，已读取", p));
+        Assert.All(progress, p => Assert.Matches("排队等待解析|正在解析，已读取|正在按清洗规则处理", p));
         // The bar moved: the job pushed rows read and a rising percentage while it parsed.
         Assert.Contains(progress, p => Regex.IsMatch(p, "正在解析，已读取 [1-9]"));
-        var percents = progress.Select(p => int.Parse(p.Split('|')[1].Trim() is { Length: > 0 } v ? v : "0")).ToList();
+        var percents = progress.Where(p => !p.Contains("正在按清洗规则处理"))
+            .Select(p => int.Parse(p.Split('|')[1].Trim() is { Length: > 0 } v ? v : "0")).ToList();
         Assert.Equal(percents.Order(), percents);
 
         await Expect(page.Locator("h1")).ToContainTextAsync($"{ResourceName} · {period}");

@@ -11,6 +11,7 @@ public static class BenchCommand
     private static readonly Dictionary<string, Func<BenchArgs, Task<int>>> Benches = new(StringComparer.OrdinalIgnoreCase)
     {
         ["import"] = ImportBench.RunAsync,
+        [CleanseBench.Name] = CleanseBench.RunAsync,
     };
 
     /// <summary><paramref name="args"/> are the words after <c>bench</c>.</summary>
@@ -18,7 +19,7 @@ public static class BenchCommand
     {
         if (args.Length == 0 || !Benches.TryGetValue(args[0], out var bench))
         {
-            Console.Error.WriteLine($"usage: bench <{string.Join('|', Benches.Keys)}> [--json] [--keep] [--no-warmup] [--repeat N] [--xlsx-rows N] [--csv-rows N]");
+            Console.Error.WriteLine($"usage: bench <{string.Join('|', Benches.Keys)}> [--json] [--keep] [--no-warmup] [--repeat N] [--xlsx-rows N] [--csv-rows N] [--records N] [--dedup none|first|last]");
             return 2;
         }
         return await bench(BenchArgs.Parse(args[1..]));

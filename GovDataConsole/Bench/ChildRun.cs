@@ -11,7 +11,10 @@ namespace GovDataConsole.Bench;
 /// </summary>
 public static class ChildRun
 {
-    public static async Task<StepResult> RunAsync(IReadOnlyList<string> benchArgs, string resultFile)
+    public static Task<StepResult> RunAsync(IReadOnlyList<string> benchArgs, string resultFile) => RunAsync<StepResult>(benchArgs, resultFile);
+
+    /// <summary>Runs <c>bench {benchArgs} --out {resultFile}</c> in a child process and reads the JSON result it wrote.</summary>
+    public static async Task<TResult> RunAsync<TResult>(IReadOnlyList<string> benchArgs, string resultFile)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet")
         {
@@ -32,7 +35,7 @@ public static class ChildRun
         await process.WaitForExitAsync();
         if (process.ExitCode != 0 || !File.Exists(resultFile))
             throw new InvalidOperationException($"Bench step {string.Join(' ', benchArgs)} failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
-        return JsonSerializer.Deserialize<StepResult>(await File.ReadAllTextAsync(resultFile))
+        return JsonSerializer.Deserialize<TResult>(await File.ReadAllTextAsync(resultFile))
             ?? throw new InvalidOperationException("Empty bench step result.");
     }
 

@@ -65,18 +65,16 @@ public static class CleanseBench
         ["DZYX"] = [Rule(CleanserKind.Trim), Rule(CleanserKind.LowerCase)],
     };
 
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(BenchArgs args)
     {
-        var options = Parse(args);
-        if (options.TryGetValue("step", out var step) && step == "run")
+        if (args.Value("step") == "run")
         {
-            var result = await MeasureJobAsync(options["data"], int.Parse(options["batch"], CultureInfo.InvariantCulture),
-                int.Parse(options["warmup"], CultureInfo.InvariantCulture), options["label"]);
-            await File.WriteAllTextAsync(options["out"], JsonSerializer.Serialize(result));
+            var result = await MeasureJobAsync(args.Value("data")!, args.Int("batch", 0), args.Int("warmup", 0), args.Value("label")!);
+            await File.WriteAllTextAsync(args.Value("out")!, JsonSerializer.Serialize(result));
             return 0;
         }
 
-        var records = options.TryGetValue("records", out var n) ? int.Parse(n, CultureInfo.InvariantCulture) : 1_000_000;
+        var records = args.Int("records", 1_000_000);
         var root = Path.Combine(Path.GetTempPath(), $"govdata-bench-cleanse-{Guid.NewGuid():N}");
         var data = Path.Combine(root, "db");
         Directory.CreateDirectory(data);
@@ -85,7 +83,7 @@ public static class CleanseBench
             var loadStart = LoadAverage();
             Progress($"building {data}: {records} + {records / 10} + {WarmupRecords} records × {Codes.Length} items");
             var setup = Stopwatch.StartNew();
-            var dedup = options.GetValueOrDefault("dedup", "first") switch
+            var dedup = (args.Value("dedup") ?? "first") switch
             {
                 "none" => DedupMode.None, "last" => DedupMode.KeepLast, "first" => DedupMode.KeepFirst,
                 var other => throw new ArgumentException($"--dedup none|first|last, not '{other}'."),
@@ -96,30 +94,18 @@ public static class CleanseBench
             foreach (var (batch, label) in new[] { (small, $"{records / 10} 条"), (large, $"{records} 条") })
             {
                 Progress($"cleansing batch {batch} ({label}) in a child process");
-                steps.Add(await ChildAsync(["--step", "run", "--data", data, "--batch", $"{batch}", "--warmup", $"{warmup}", "--label", label],
+                steps.Add(await ChildRun.RunAsync<CleanseStep>([Name, "--step", "run", "--data", data, "--batch", $"{batch}", "--warmup", $"{warmup}", "--label", label],
                     Path.Combine(root, $"step-{batch}.json")));
             }
             var report = new CleanseBenchReport(Environment.ProcessorCount, loadStart, LoadAverage(), setup.Elapsed.TotalSeconds, steps);
-            Console.WriteLine(options.ContainsKey("json") ? report.ToJson() : report.ToTable());
+            Console.WriteLine(args.Has("json") ? report.ToJson() : report.ToTable());
             return report.Pass ? 0 : 1;
         }
         finally
         {
-            if (options.ContainsKey("keep")) Progress($"kept {root}");
+            if (args.Has("keep")) Progress($"kept {root}");
             else Directory.Delete(root, true);
         }
-    }
-
-    private static Dictionary<string, string> Parse(string[] args)
-    {
-        var options = new Dictionary<string, string>();
-        for (var i = 0; i < args.Length; i++)
-        {
-            if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"Unexpected argument '{args[i]}'.");
-            var name = args[i][2..];
-            options[name] = name is "json" or "keep" ? "" : i + 1 < args.Length ? args[++i] : throw new ArgumentException($"--{name} needs a value.");
-        }
-        return options;
     }
 
     private static WebApplication Host(string data) => ConsoleHost.Build([
@@ -241,21 +227,6 @@ public static class CleanseBench
         var changedValues = await db.BatchCleansingCounts.Where(c => c.BatchId == batchId).SumAsync(c => c.Changed, ct);
         return new CleanseStep(label, batch.RowsAccepted, changedRows, changedValues, duplicates, wall.Elapsed.TotalSeconds, cpuSeconds, allocatedMb,
             GC.CollectionCount(2) - gen2, startSet / 1048576.0, process.PeakWorkingSet64 / 1048576.0, peakHeap / 1048576.0);
-    }
-
-    private static async Task<CleanseStep> ChildAsync(IReadOnlyList<string> stepArgs, string resultFile)
-    {
-        var start = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        // Under `dotnet GovDataConsole.dll` the process is the muxer: hand it the app assembly first.
-        if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet") start.ArgumentList.Add(typeof(CleanseBench).Assembly.Location);
-        foreach (var arg in (string[])["bench", Name, .. stepArgs, "--out", resultFile]) start.ArgumentList.Add(arg);
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bench step process.");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        if (process.ExitCode != 0 || !File.Exists(resultFile))
-            throw new InvalidOperationException($"Bench step failed ({process.ExitCode}):\n{await stdout}\n{await stderr}");
-        return JsonSerializer.Deserialize<CleanseStep>(await File.ReadAllTextAsync(resultFile)) ?? throw new InvalidOperationException("Empty bench step result.");
     }
 
     private static double[] LoadAverage()
