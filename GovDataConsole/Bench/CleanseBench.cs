@@ -80,7 +80,7 @@ public static class CleanseBench
         Directory.CreateDirectory(data);
         try
         {
-            var loadStart = LoadAverage();
+            var loadStart = ImportBenchReport.LoadAverage();
             Progress($"building {data}: {records} + {records / 10} + {WarmupRecords} records × {Codes.Length} items");
             var setup = Stopwatch.StartNew();
             var dedup = (args.Value("dedup") ?? "first") switch
@@ -97,7 +97,7 @@ public static class CleanseBench
                 steps.Add(await ChildRun.RunAsync<CleanseStep>([Name, "--step", "run", "--data", data, "--batch", $"{batch}", "--warmup", $"{warmup}", "--label", label],
                     Path.Combine(root, $"step-{batch}.json")));
             }
-            var report = new CleanseBenchReport(Environment.ProcessorCount, loadStart, LoadAverage(), setup.Elapsed.TotalSeconds, steps);
+            var report = new CleanseBenchReport(Environment.ProcessorCount, loadStart, ImportBenchReport.LoadAverage(), setup.Elapsed.TotalSeconds, steps);
             Console.WriteLine(args.Has("json") ? report.ToJson() : report.ToTable());
             return report.Pass ? 0 : 1;
         }
@@ -227,18 +227,6 @@ public static class CleanseBench
         var changedValues = await db.BatchCleansingCounts.Where(c => c.BatchId == batchId).SumAsync(c => c.Changed, ct);
         return new CleanseStep(label, batch.RowsAccepted, changedRows, changedValues, duplicates, wall.Elapsed.TotalSeconds, cpuSeconds, allocatedMb,
             GC.CollectionCount(2) - gen2, startSet / 1048576.0, process.PeakWorkingSet64 / 1048576.0, peakHeap / 1048576.0);
-    }
-
-    private static double[] LoadAverage()
-    {
-        try
-        {
-            return File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-        }
-        catch (IOException)
-        {
-            return [];
-        }
     }
 
     /// <summary>Progress goes to stderr so stdout carries only the table or the JSON.</summary>

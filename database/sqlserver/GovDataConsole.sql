@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEntries] (
@@ -45,7 +45,37 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE TABLE [CalendarDays] (
+        [Id] int NOT NULL IDENTITY,
+        [Date] date NOT NULL,
+        [Year] int NOT NULL,
+        [Kind] nvarchar(20) NOT NULL,
+        [Name] nvarchar(50) NOT NULL,
+        CONSTRAINT [PK_CalendarDays] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE TABLE [CodeDictionaries] (
+        [Id] int NOT NULL IDENTITY,
+        [Code] nvarchar(40) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [Standard] nvarchar(100) NULL,
+        [IsSystem] bit NOT NULL,
+        CONSTRAINT [PK_CodeDictionaries] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -58,7 +88,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
     CREATE TABLE [Departments] (
@@ -78,7 +108,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
     CREATE TABLE [Heartbeats] (
@@ -90,7 +120,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -105,7 +135,24 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE TABLE [CodeDictionaryEntries] (
+        [Id] int NOT NULL IDENTITY,
+        [DictionaryId] int NOT NULL,
+        [Code] nvarchar(40) NOT NULL,
+        [Name] nvarchar(100) NOT NULL,
+        [ParentCode] nvarchar(40) NULL,
+        [SortOrder] int NOT NULL,
+        CONSTRAINT [PK_CodeDictionaryEntries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CodeDictionaryEntries_CodeDictionaries_DictionaryId] FOREIGN KEY ([DictionaryId]) REFERENCES [CodeDictionaries] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -134,214 +181,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    CREATE TABLE [AspNetUserClaims] (
-        [Id] int NOT NULL IDENTITY,
-        [UserId] nvarchar(450) NOT NULL,
-        [ClaimType] nvarchar(max) NULL,
-        [ClaimValue] nvarchar(max) NULL,
-        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    CREATE TABLE [AspNetUserLogins] (
-        [LoginProvider] nvarchar(450) NOT NULL,
-        [ProviderKey] nvarchar(450) NOT NULL,
-        [ProviderDisplayName] nvarchar(max) NULL,
-        [UserId] nvarchar(450) NOT NULL,
-        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
-        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    CREATE TABLE [AspNetUserRoles] (
-        [UserId] nvarchar(450) NOT NULL,
-        [RoleId] nvarchar(450) NOT NULL,
-        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
-        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
-        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    CREATE TABLE [AspNetUserTokens] (
-        [UserId] nvarchar(450) NOT NULL,
-        [LoginProvider] nvarchar(450) NOT NULL,
-        [Name] nvarchar(450) NOT NULL,
-        [Value] nvarchar(max) NULL,
-        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
-        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_AspNetUsers_DepartmentId] ON [AspNetUsers] ([DepartmentId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_AuditEntries_Category_Action] ON [AuditEntries] ([Category], [Action]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_AuditEntries_TimeUtc] ON [AuditEntries] ([TimeUtc]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Departments_Code] ON [Departments] ([Code]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_Departments_CreditCode] ON [Departments] ([CreditCode]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Departments_Name] ON [Departments] ([Name]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    CREATE INDEX [IX_Departments_ParentId] ON [Departments] ([ParentId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    EXEC(N'CREATE TRIGGER [dbo].[AuditEntries_AppendOnly] ON [dbo].[AuditEntries] INSTEAD OF UPDATE, DELETE AS BEGIN THROW 51000, ''Audit entries are append-only.'', 1; END')
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127033158_Initial'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127033158_Initial', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
-)
-BEGIN
-    CREATE TABLE [CodeDictionaries] (
-        [Id] int NOT NULL IDENTITY,
-        [Code] nvarchar(40) NOT NULL,
-        [Name] nvarchar(100) NOT NULL,
-        [Standard] nvarchar(100) NULL,
-        [IsSystem] bit NOT NULL,
-        CONSTRAINT [PK_CodeDictionaries] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
     CREATE TABLE [InformationSystems] (
@@ -356,24 +196,66 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
-    CREATE TABLE [CodeDictionaryEntries] (
+    CREATE TABLE [AspNetUserClaims] (
         [Id] int NOT NULL IDENTITY,
-        [DictionaryId] int NOT NULL,
-        [Code] nvarchar(40) NOT NULL,
-        [Name] nvarchar(100) NOT NULL,
-        [ParentCode] nvarchar(40) NULL,
-        [SortOrder] int NOT NULL,
-        CONSTRAINT [PK_CodeDictionaryEntries] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_CodeDictionaryEntries_CodeDictionaries_DictionaryId] FOREIGN KEY ([DictionaryId]) REFERENCES [CodeDictionaries] ([Id]) ON DELETE CASCADE
+        [UserId] nvarchar(450) NOT NULL,
+        [ClaimType] nvarchar(max) NULL,
+        [ClaimValue] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserClaims] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AspNetUserClaims_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserLogins] (
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [ProviderKey] nvarchar(450) NOT NULL,
+        [ProviderDisplayName] nvarchar(max) NULL,
+        [UserId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserLogins] PRIMARY KEY ([LoginProvider], [ProviderKey]),
+        CONSTRAINT [FK_AspNetUserLogins_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserRoles] (
+        [UserId] nvarchar(450) NOT NULL,
+        [RoleId] nvarchar(450) NOT NULL,
+        CONSTRAINT [PK_AspNetUserRoles] PRIMARY KEY ([UserId], [RoleId]),
+        CONSTRAINT [FK_AspNetUserRoles_AspNetRoles_RoleId] FOREIGN KEY ([RoleId]) REFERENCES [AspNetRoles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AspNetUserRoles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE TABLE [AspNetUserTokens] (
+        [UserId] nvarchar(450) NOT NULL,
+        [LoginProvider] nvarchar(450) NOT NULL,
+        [Name] nvarchar(450) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        CONSTRAINT [PK_AspNetUserTokens] PRIMARY KEY ([UserId], [LoginProvider], [Name]),
+        CONSTRAINT [FK_AspNetUserTokens_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
     CREATE TABLE [DataResources] (
@@ -392,6 +274,7 @@ BEGIN
         [Version] int NOT NULL,
         [CreatedUtc] datetime2 NOT NULL,
         [UpdatedUtc] datetime2 NOT NULL,
+        [PublishedUtc] datetime2 NULL,
         CONSTRAINT [PK_DataResources] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_DataResources_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION,
         CONSTRAINT [FK_DataResources_InformationSystems_InformationSystemId] FOREIGN KEY ([InformationSystemId]) REFERENCES [InformationSystems] ([Id]) ON DELETE NO ACTION
@@ -400,7 +283,46 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE TABLE [CleansingRuleSets] (
+        [Id] int NOT NULL IDENTITY,
+        [DataResourceId] int NOT NULL,
+        [Version] int NOT NULL,
+        [RulesJson] nvarchar(max) NOT NULL,
+        [Dedup] nvarchar(20) NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_CleansingRuleSets] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CleansingRuleSets_DataResources_DataResourceId] FOREIGN KEY ([DataResourceId]) REFERENCES [DataResources] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE TABLE [CollectionTasks] (
+        [Id] int NOT NULL IDENTITY,
+        [DataResourceId] int NOT NULL,
+        [DepartmentId] int NOT NULL,
+        [PeriodKey] nvarchar(20) NOT NULL,
+        [PeriodStart] date NOT NULL,
+        [PeriodEnd] date NOT NULL,
+        [DueDate] date NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [SubmittedUtc] datetime2 NULL,
+        [BatchId] int NULL,
+        CONSTRAINT [PK_CollectionTasks] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CollectionTasks_DataResources_DataResourceId] FOREIGN KEY ([DataResourceId]) REFERENCES [DataResources] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
     CREATE TABLE [DataResourceVersions] (
@@ -418,7 +340,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
     CREATE TABLE [InfoItems] (
@@ -443,181 +365,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_CodeDictionaries_Code] ON [CodeDictionaries] ([Code]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_CodeDictionaryEntries_DictionaryId_Code] ON [CodeDictionaryEntries] ([DictionaryId], [Code]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_DataResources_Code] ON [DataResources] ([Code]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
-)
-BEGIN
-    CREATE INDEX [IX_DataResources_DepartmentId_Status] ON [DataResources] ([DepartmentId], [Status]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
-)
-BEGIN
-    CREATE INDEX [IX_DataResources_InformationSystemId] ON [DataResources] ([InformationSystemId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
-)
-BEGIN
-    CREATE INDEX [IX_DataResources_Name] ON [DataResources] ([Name]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_DataResourceVersions_DataResourceId_Version] ON [DataResourceVersions] ([DataResourceId], [Version]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_InfoItems_DataResourceId_Code] ON [InfoItems] ([DataResourceId], [Code]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
-)
-BEGIN
-    CREATE INDEX [IX_InfoItems_DictionaryId] ON [InfoItems] ([DictionaryId]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
-)
-BEGIN
-    CREATE INDEX [IX_InfoItems_Sensitivity] ON [InfoItems] ([Sensitivity]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_InformationSystems_DepartmentId_Name] ON [InformationSystems] ([DepartmentId], [Name]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127034145_Catalog'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127034145_Catalog', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127035445_Calendar'
-)
-BEGIN
-    CREATE TABLE [CalendarDays] (
-        [Id] int NOT NULL IDENTITY,
-        [Date] date NOT NULL,
-        [Year] int NOT NULL,
-        [Kind] nvarchar(20) NOT NULL,
-        [Name] nvarchar(50) NOT NULL,
-        CONSTRAINT [PK_CalendarDays] PRIMARY KEY ([Id])
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127035445_Calendar'
-)
-BEGIN
-    CREATE UNIQUE INDEX [IX_CalendarDays_Date] ON [CalendarDays] ([Date]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127035445_Calendar'
-)
-BEGIN
-    CREATE INDEX [IX_CalendarDays_Year] ON [CalendarDays] ([Year]);
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127035445_Calendar'
-)
-BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127035445_Calendar', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127041322_Collection'
-)
-BEGIN
-    ALTER TABLE [DataResources] ADD [PublishedUtc] datetime2 NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127041322_Collection'
-)
-BEGIN
-    CREATE TABLE [CollectionTasks] (
-        [Id] int NOT NULL IDENTITY,
-        [DataResourceId] int NOT NULL,
-        [DepartmentId] int NOT NULL,
-        [PeriodKey] nvarchar(20) NOT NULL,
-        [PeriodStart] date NOT NULL,
-        [PeriodEnd] date NOT NULL,
-        [DueDate] date NOT NULL,
-        [Status] nvarchar(20) NOT NULL,
-        [SubmittedUtc] datetime2 NULL,
-        [BatchId] int NULL,
-        CONSTRAINT [PK_CollectionTasks] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_CollectionTasks_DataResources_DataResourceId] FOREIGN KEY ([DataResourceId]) REFERENCES [DataResources] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127041322_Collection'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
     CREATE TABLE [DataBatches] (
@@ -645,6 +393,8 @@ BEGIN
         [StartedUtc] datetime2 NULL,
         [HeartbeatUtc] datetime2 NULL,
         [FinishedUtc] datetime2 NULL,
+        [CleansedVersion] int NULL,
+        [CleansedUtc] datetime2 NULL,
         CONSTRAINT [PK_DataBatches] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_DataBatches_CollectionTasks_TaskId] FOREIGN KEY ([TaskId]) REFERENCES [CollectionTasks] ([Id]) ON DELETE SET NULL,
         CONSTRAINT [FK_DataBatches_DataResources_DataResourceId] FOREIGN KEY ([DataResourceId]) REFERENCES [DataResources] ([Id]) ON DELETE NO ACTION
@@ -653,7 +403,24 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127041322_Collection'
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE TABLE [BatchCleansingCounts] (
+        [Id] bigint NOT NULL IDENTITY,
+        [BatchId] int NOT NULL,
+        [ItemCode] nvarchar(50) NOT NULL,
+        [Position] int NOT NULL,
+        [Kind] nvarchar(40) NOT NULL,
+        [Changed] bigint NOT NULL,
+        CONSTRAINT [PK_BatchCleansingCounts] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BatchCleansingCounts_DataBatches_BatchId] FOREIGN KEY ([BatchId]) REFERENCES [DataBatches] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
     CREATE TABLE [BatchRecords] (
@@ -661,6 +428,8 @@ BEGIN
         [BatchId] int NOT NULL,
         [RowNumber] int NOT NULL,
         [ValuesJson] nvarchar(max) NOT NULL,
+        [CleansedJson] nvarchar(max) NULL,
+        [DuplicateOfRow] int NULL,
         CONSTRAINT [PK_BatchRecords] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_BatchRecords_DataBatches_BatchId] FOREIGN KEY ([BatchId]) REFERENCES [DataBatches] ([Id]) ON DELETE CASCADE
     );
@@ -668,7 +437,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127041322_Collection'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
     CREATE TABLE [BatchRowErrors] (
@@ -686,159 +455,87 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127041322_Collection'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_BatchRecords_BatchId_RowNumber] ON [BatchRecords] ([BatchId], [RowNumber]);
+    CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127041322_Collection'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_BatchRowErrors_BatchId_RowNumber] ON [BatchRowErrors] ([BatchId], [RowNumber]);
+    EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127041322_Collection'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
-    CREATE UNIQUE INDEX [IX_CollectionTasks_DataResourceId_PeriodKey] ON [CollectionTasks] ([DataResourceId], [PeriodKey]);
+    CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127041322_Collection'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_CollectionTasks_DepartmentId_PeriodStart] ON [CollectionTasks] ([DepartmentId], [PeriodStart]);
+    CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127041322_Collection'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_CollectionTasks_Status_DueDate] ON [CollectionTasks] ([Status], [DueDate]);
+    CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127041322_Collection'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_DataBatches_DataResourceId_PeriodKey_FileHash] ON [DataBatches] ([DataResourceId], [PeriodKey], [FileHash]);
+    CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127041322_Collection'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_DataBatches_DepartmentId_UploadedUtc] ON [DataBatches] ([DepartmentId], [UploadedUtc]);
+    CREATE INDEX [IX_AspNetUsers_DepartmentId] ON [AspNetUsers] ([DepartmentId]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127041322_Collection'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_DataBatches_Status] ON [DataBatches] ([Status]);
+    EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127041322_Collection'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_DataBatches_TaskId] ON [DataBatches] ([TaskId]);
+    CREATE INDEX [IX_AuditEntries_Category_Action] ON [AuditEntries] ([Category], [Action]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127041322_Collection'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
-    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127041322_Collection', N'10.0.15');
-END;
-
-COMMIT;
-GO
-
-BEGIN TRANSACTION;
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127043325_Cleansing'
-)
-BEGIN
-    ALTER TABLE [DataBatches] ADD [CleansedUtc] datetime2 NULL;
+    CREATE INDEX [IX_AuditEntries_TimeUtc] ON [AuditEntries] ([TimeUtc]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127043325_Cleansing'
-)
-BEGIN
-    ALTER TABLE [DataBatches] ADD [CleansedVersion] int NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127043325_Cleansing'
-)
-BEGIN
-    ALTER TABLE [BatchRecords] ADD [CleansedJson] nvarchar(max) NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127043325_Cleansing'
-)
-BEGIN
-    ALTER TABLE [BatchRecords] ADD [DuplicateOfRow] int NULL;
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127043325_Cleansing'
-)
-BEGIN
-    CREATE TABLE [BatchCleansingCounts] (
-        [Id] bigint NOT NULL IDENTITY,
-        [BatchId] int NOT NULL,
-        [ItemCode] nvarchar(50) NOT NULL,
-        [Position] int NOT NULL,
-        [Kind] nvarchar(40) NOT NULL,
-        [Changed] bigint NOT NULL,
-        CONSTRAINT [PK_BatchCleansingCounts] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_BatchCleansingCounts_DataBatches_BatchId] FOREIGN KEY ([BatchId]) REFERENCES [DataBatches] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127043325_Cleansing'
-)
-BEGIN
-    CREATE TABLE [CleansingRuleSets] (
-        [Id] int NOT NULL IDENTITY,
-        [DataResourceId] int NOT NULL,
-        [Version] int NOT NULL,
-        [RulesJson] nvarchar(max) NOT NULL,
-        [Dedup] nvarchar(20) NOT NULL,
-        [CreatedBy] nvarchar(256) NOT NULL,
-        [CreatedUtc] datetime2 NOT NULL,
-        CONSTRAINT [PK_CleansingRuleSets] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_CleansingRuleSets_DataResources_DataResourceId] FOREIGN KEY ([DataResourceId]) REFERENCES [DataResources] ([Id]) ON DELETE CASCADE
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127043325_Cleansing'
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
     CREATE INDEX [IX_BatchCleansingCounts_BatchId] ON [BatchCleansingCounts] ([BatchId]);
@@ -846,7 +543,39 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127043325_Cleansing'
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_BatchRecords_BatchId_RowNumber] ON [BatchRecords] ([BatchId], [RowNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_BatchRowErrors_BatchId_RowNumber] ON [BatchRowErrors] ([BatchId], [RowNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CalendarDays_Date] ON [CalendarDays] ([Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CalendarDays_Year] ON [CalendarDays] ([Year]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_CleansingRuleSets_DataResourceId_Version] ON [CleansingRuleSets] ([DataResourceId], [Version]);
@@ -854,11 +583,195 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127043325_Cleansing'
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CodeDictionaries_Code] ON [CodeDictionaries] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CodeDictionaryEntries_DictionaryId_Code] ON [CodeDictionaryEntries] ([DictionaryId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_CollectionTasks_DataResourceId_PeriodKey] ON [CollectionTasks] ([DataResourceId], [PeriodKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CollectionTasks_DepartmentId_PeriodStart] ON [CollectionTasks] ([DepartmentId], [PeriodStart]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_CollectionTasks_Status_DueDate] ON [CollectionTasks] ([Status], [DueDate]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DataBatches_DataResourceId_PeriodKey_FileHash] ON [DataBatches] ([DataResourceId], [PeriodKey], [FileHash]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DataBatches_DepartmentId_UploadedUtc] ON [DataBatches] ([DepartmentId], [UploadedUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DataBatches_Status] ON [DataBatches] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DataBatches_TaskId] ON [DataBatches] ([TaskId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DataResources_Code] ON [DataResources] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DataResources_DepartmentId_Status] ON [DataResources] ([DepartmentId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DataResources_InformationSystemId] ON [DataResources] ([InformationSystemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DataResources_Name] ON [DataResources] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DataResourceVersions_DataResourceId_Version] ON [DataResourceVersions] ([DataResourceId], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Departments_Code] ON [Departments] ([Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Departments_CreditCode] ON [Departments] ([CreditCode]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Departments_Name] ON [Departments] ([Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Departments_ParentId] ON [Departments] ([ParentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InfoItems_DataResourceId_Code] ON [InfoItems] ([DataResourceId], [Code]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_InfoItems_DictionaryId] ON [InfoItems] ([DictionaryId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_InfoItems_Sensitivity] ON [InfoItems] ([Sensitivity]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_InformationSystems_DepartmentId_Name] ON [InformationSystems] ([DepartmentId], [Name]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [dbo].[AuditEntries_AppendOnly] ON [dbo].[AuditEntries] INSTEAD OF UPDATE, DELETE AS BEGIN THROW 51000, ''Audit entries are append-only.'', 1; END')
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127051000_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127043325_Cleansing', N'10.0.15');
+    VALUES (N'20261127051000_Initial', N'10.0.15');
 END;
 
 COMMIT;
