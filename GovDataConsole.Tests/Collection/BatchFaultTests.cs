@@ -159,7 +159,7 @@ public sealed class BatchFaultTests(DemoAppFixture app) : IClassFixture<DemoAppF
             { "损坏.xlsx", workbook[..(workbook.Length / 2)], "文件已损坏，无法读取，请在 Excel 中重新保存为 .xlsx 后再上传。" },
             { "改名.xlsx", TestWorkbooks.RenamedPdf(), "该文件不是 Excel 工作簿（.xlsx），请确认文件类型后重新上传。" },
             { "旧版.xlsx", TestWorkbooks.OleCompoundFile(), "该文件是旧版 .xls 格式或设置了打开密码，请在 Excel 中另存为不设密码的 .xlsx 文件后重新上传。" },
-            { "炸弹.xlsx", TestWorkbooks.ZipWithZeros(50L * 1024 * 1024), "工作簿解压后的内容异常庞大（解压上限 200 MB，单个部件压缩比上限 200:1），已拒绝处理。" },
+            { "炸弹.xlsx", TestWorkbooks.ZipWithZeros(50L * 1024 * 1024), "工作簿解压后的内容异常庞大（解压上限 4000 MB，单个部件压缩比上限 200:1），已拒绝处理。" },
             { "二进制.csv", workbook, "文件含有二进制内容，不是文本格式的 CSV 文件；Excel 工作簿请以 .xlsx 格式上传。" },
             { "乱码.csv", [.. "公民身份号码,姓名\n"u8, 0xFF, 0xFE, 0xFD, 0x80, 0x81, .. "\n"u8], "无法识别文件编码：内容既不是有效的 UTF-8，也不是有效的 GB18030/GBK，文件可能已损坏。请用 Excel 或 WPS 另存为“CSV UTF-8（逗号分隔）”后重新上传。" },
             { "资料.pdf", TestWorkbooks.RenamedPdf(), "只接受 .xlsx 或 .csv 文件" },
@@ -197,5 +197,30 @@ public sealed class BatchFaultTests(DemoAppFixture app) : IClassFixture<DemoAppF
 
         var fits = await PrepareAsync(small.Services, "gongan", resource, "2026-11", "刚好.csv", Csv(100));
         Assert.Contains(StoredFiles(small), f => f.EndsWith(Path.GetFileName(fits.StoredFile), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Batch_workbooks_follow_the_collection_size_limit_not_the_inventory_one()
+    {
+        await using var tight = new CollectionAppFactory(new Dictionary<string, string> { ["Uploads:MaxUploadBytes"] = (32 * 1024).ToString() });
+        var resource = await PublishResourceAsync(tight.Services, "330100GAJ", UpdateCycle.Monthly);
+        using var workbook = new ClosedXML.Excel.XLWorkbook();
+        var sheet = workbook.AddWorksheet("数据");
+        string[] header = ["公民身份号码", "姓名", "出生日期", "联系电话"];
+        for (var c = 0; c < header.Length; c++) sheet.Cell(1, c + 1).SetValue(header[c]);
+        for (var r = 0; r < 3000; r++)
+        {
+            sheet.Cell(r + 2, 1).SetValue($"3301021980010{r:D5}");
+            sheet.Cell(r + 2, 2).SetValue($"测试{r}");
+            sheet.Cell(r + 2, 3).SetValue("1980-01-01");
+            sheet.Cell(r + 2, 4).SetValue($"138{r:D8}");
+        }
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        Assert.True(stream.Length > 32 * 1024, "the workbook must exceed the inventory limit for this test to mean anything");
+
+        var draft = await PrepareAsync(tight.Services, "gongan", resource, "2026-11", "大于清单上限.xlsx", stream.ToArray());
+        Assert.True(draft.Detection.Found);
+        Assert.Equal(1, draft.Detection.Mapping.HeaderRow);
     }
 }

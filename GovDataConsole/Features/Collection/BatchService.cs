@@ -67,7 +67,7 @@ public sealed class BatchService(
         try
         {
             var path = files.FullPath(stored.RelativePath);
-            if (format == BatchFormat.Xlsx && guard.CheckFile(path) is { IsAccepted: false } refused) throw new BusinessRuleException(refused.Message);
+            if (format == BatchFormat.Xlsx && BatchGuard().CheckFile(path) is { IsAccepted: false } refused) throw new BusinessRuleException(refused.Message);
             HeaderDetection detection;
             await using (var file = File.OpenRead(path))
             using (var source = BatchFiles.Open(file, format))
@@ -84,6 +84,16 @@ public sealed class BatchService(
             throw ex as BusinessRuleException ?? new BusinessRuleException(ex.Message);
         }
     }
+
+    /// <summary>
+    /// Data batches are far larger than inventories: the catalog's guard with the collection size limit, and room for the
+    /// sheet XML to expand (the per-part compression-ratio cap still catches zip bombs).
+    /// </summary>
+    private WorkbookGuard BatchGuard() => new(guard.Limits with
+    {
+        MaxUploadBytes = options.MaxUploadBytes,
+        MaxTotalUncompressedBytes = Math.Max(guard.Limits.MaxTotalUncompressedBytes, options.MaxUploadBytes * 20),
+    });
 
     /// <summary>Queues the import with the (possibly corrected) mapping; every required item must have a column.</summary>
     public async Task<int> ConfirmAsync(BatchDraft draft, ColumnMapping mapping, CancellationToken ct)
