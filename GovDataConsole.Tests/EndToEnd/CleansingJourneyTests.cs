@@ -68,6 +68,7 @@ public sealed class CleansingJourneyTests(BrowserApp app)
         await card.GetByLabel("正则表达式").PressAsync("Tab");
         await Expect(card.GetByLabel("替换为")).ToHaveValueAsync("");
         await BrowserApp.ScreenshotAsync(page, "cleansing-3-rule-added");
+        await ViewAsync(page, addressRulesList, "cleansing-3b-rule-added-view");
 
         // 4. Preview on the same batch: the new rule changes values, and the changed cells show before → after.
         await BrowserSteps.ChooseAsync(page, page.GetByTestId("preview-batch"), $"#{batchId} ·");
@@ -86,6 +87,8 @@ public sealed class CleansingJourneyTests(BrowserApp app)
         Assert.StartsWith("浙江省", beforeValue);
         Assert.Equal(beforeValue["浙江省".Length..], afterValue);
         await BrowserApp.ScreenshotAsync(page, "cleansing-4-preview");
+        await ViewAsync(page, previewCounts, "cleansing-4b-preview-counts");
+        await ViewAsync(page, changedAddress, "cleansing-4c-preview-rows");
 
         // 5. Save as a new version: the chip and the history move on by one.
         await page.GetByTestId("rules-save").ClickAsync();
@@ -119,7 +122,7 @@ public sealed class CleansingJourneyTests(BrowserApp app)
         await BrowserApp.ScreenshotAsync(page, "cleansing-7-batch-after");
 
         // 8. The records: with 显示清洗后的值 on, the address no longer starts with the province the raw value has.
-        await page.GetByRole(AriaRole.Tab, new() { Name = new Regex("^数据记录") }).ClickAsync();
+        await page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^数据记录") }).ClickAsync();
         var records = page.GetByTestId("records");
         var headers = await records.Locator("thead th").AllInnerTextsAsync();
         var addressColumn = headers.Select(h => h.Trim()).ToList().IndexOf(AddressItem);
@@ -129,7 +132,10 @@ public sealed class CleansingJourneyTests(BrowserApp app)
         var raw = await addressCells.AllInnerTextsAsync();
         Assert.Contains(raw, v => v.Contains("浙江省"));
         await BrowserApp.ScreenshotAsync(page, "cleansing-8-records-raw");
-        await page.GetByTestId("show-cleansed").Locator("input").CheckAsync();
+        // MudSwitch puts the test id on its checkbox or around it, depending on the version.
+        var showCleansed = page.Locator("input[data-testid=show-cleansed], [data-testid=show-cleansed] input").First;
+        await showCleansed.CheckAsync();
+        await Expect(showCleansed).ToBeCheckedAsync();
         var row = raw.ToList().FindIndex(v => v.StartsWith("浙江省"));
         Assert.True(row >= 0, "No raw address starts with 浙江省: " + string.Join(" | ", raw));
         await Expect(addressCells.Nth(row)).Not.ToHaveTextAsync(raw[row]);
@@ -139,6 +145,15 @@ public sealed class CleansingJourneyTests(BrowserApp app)
         await BrowserApp.ScreenshotAsync(page, "cleansing-9-records-cleansed");
 
         await BrowserSteps.AssertNoErrorsAsync(page, errors);
+    }
+
+    /// <summary>A screenshot of the window scrolled to <paramref name="target"/> (the full page is too tall to read).</summary>
+    private static async Task ViewAsync(IPage page, ILocator target, string name)
+    {
+        await target.ScrollIntoViewIfNeededAsync();
+        var path = Path.Combine(BrowserApp.ScreenshotDirectory, $"{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path });
+        TestContext.Current.TestOutputHelper?.WriteLine($"Screenshot: {path}");
     }
 
     private sealed record Count(string Item, string Rule, int Changed);
