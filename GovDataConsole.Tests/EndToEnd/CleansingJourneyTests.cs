@@ -102,6 +102,7 @@ public sealed class CleansingJourneyTests(BrowserApp app)
         await batchRow.GetByRole(AriaRole.Button, new() { Name = "重新清洗" }).ClickAsync();
         await Expect(page.Locator(".mud-snackbar").Filter(new() { HasText = "已加入清洗队列" })).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "cleansing-6-recleanse-queued");
+        await ViewAsync(page, batchRow, "cleansing-6b-history-and-batches");
         await batchRow.Locator("a").ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex($@"/collection/batches/{batchId}$"));
         await BrowserSteps.WaitForInteractiveAsync(page);
