@@ -1,5 +1,7 @@
+using GovDataConsole.Features.Catalog;
 using GovDataConsole.Features.Cleansing;
 using GovDataConsole.Features.Collection;
+using GovDataConsole.Standards;
 using GovDataConsole.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -11,6 +13,11 @@ namespace GovDataConsole.Tests.Cleansing;
 [Collection(CleansingAppCollection.Name)]
 public sealed class CleansingPreviewIntegrationTests(DemoAppFixture app)
 {
+    private static readonly SensitivityKind[] Kinds =
+        [SensitivityKind.ResidentId, SensitivityKind.PersonName, SensitivityKind.None, SensitivityKind.None, SensitivityKind.Address, SensitivityKind.Mobile];
+
+    private static string[] Masked(string[] values) => values.Select((v, i) => Masking.Mask(Kinds[i], v)).ToArray();
+
     [Fact]
     public async Task A_preview_of_unsaved_rules_gives_counts_and_before_after_rows_writes_nothing_and_equals_the_applied_result()
     {
@@ -28,8 +35,9 @@ public sealed class CleansingPreviewIntegrationTests(DemoAppFixture app)
         Assert.Equal("性别", preview.Counts.Single(c => c.ItemCode == "XB" && c.Position == 1).ItemName);
         // Every row is in the sample: five changed, row 5 unchanged but a duplicate of row 2.
         Assert.Equal(RowNumbers, preview.Rows.Select(r => r.RowNumber));
-        Assert.Equal(Raw, preview.Rows.Select(r => r.Before.ToArray()));
-        Assert.Equal(Cleansed, preview.Rows.Select(r => r.After.ToArray()));
+        // Personal values are masked in the preview as on the records page.
+        Assert.Equal(Raw.Select(Masked), preview.Rows.Select(r => r.Before.ToArray()));
+        Assert.Equal(Cleansed.Select(Masked), preview.Rows.Select(r => r.After.ToArray()));
         Assert.Equal([null, null, null, 2, 4, null], preview.Rows.Select(r => r.DuplicateOf));
 
         // Nothing written: no rule set, records, counts and status as imported.
@@ -43,7 +51,7 @@ public sealed class CleansingPreviewIntegrationTests(DemoAppFixture app)
         await SaveAsync(app.Services, resource, MessyRules(), DedupMode.KeepFirst);
         await CleanseAsync(app.Services, batchId);
         var applied = await RecordsAsync(app.Services, batchId);
-        Assert.Equal(preview.Rows.Select(r => r.After.ToArray()), applied.Select(r => r.Effective));
+        Assert.Equal(preview.Rows.Select(r => r.After.ToArray()), applied.Select(r => Masked(r.Effective)));
         Assert.Equal(preview.Rows.Select(r => r.DuplicateOf), applied.Select(r => r.DuplicateOfRow));
         Assert.Equal(preview.Counts.Select(c => (c.ItemCode, c.Position, c.Kind.ToString(), c.Changed)), await CountsAsync(app.Services, batchId));
     }

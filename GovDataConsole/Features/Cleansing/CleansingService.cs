@@ -65,7 +65,8 @@ public sealed class CleansingService(IDbContextFactory<AppDbContext> dbFactory, 
         await ResourceAsync(db, resourceId, user, ct);
         var batch = await db.DataBatches.AsNoTracking().FirstOrDefaultAsync(b => b.Id == batchId && b.DataResourceId == resourceId, ct)
             ?? throw new NotFoundException(T.Batch_NotFound);
-        var plan = await PlanAsync(db, resourceId, rules, dedup, ct, (await BatchService.ItemsOfAsync(db, batch, ct)).Select(i => i.Code).ToList());
+        var columns = await BatchService.ItemsOfAsync(db, batch, ct);
+        var plan = await PlanAsync(db, resourceId, rules, dedup, ct, columns.Select(i => i.Code).ToList());
         var names = rules.ToDictionary(r => r.Code, r => r.Name);
         var counts = new long[plan.Pipeline.Steps.Count];
         var dedupe = plan.CreateDeduplicator();
@@ -81,7 +82,7 @@ public sealed class CleansingService(IDbContextFactory<AppDbContext> dbFactory, 
             plan.Pipeline.Apply(values, cleansed, counts);
             var duplicateOf = dedupe?.Add(record.RowNumber, plan.KeyValues(cleansed));
             if (sample.Count < PreviewRows && (duplicateOf is not null || !values.AsSpan().SequenceEqual(cleansed)))
-                sample.Add(new PreviewRow(record.RowNumber, values, [.. cleansed], (int?)duplicateOf));
+                sample.Add(new PreviewRow(record.RowNumber, Masked(values, columns), Masked(cleansed, columns), (int?)duplicateOf));
         }
         return new PreviewResult(records, Counts(plan, names, counts), sample, dedupe?.DroppedRows().Count ?? 0);
     }
@@ -143,6 +144,10 @@ public sealed class CleansingService(IDbContextFactory<AppDbContext> dbFactory, 
             throw new BusinessRuleException(ex.Message);
         }
     }
+
+    /// <summary>The preview shows personal values masked, as the records page does (revealing happens there, audited).</summary>
+    private static string[] Masked(string[] values, IReadOnlyList<(string Code, string Name, SensitivityKind? Sensitivity)> columns) =>
+        values.Select((v, i) => BatchService.Display(v, i < columns.Count ? columns[i].Sensitivity : null, reveal: false)).ToArray();
 
     private static IReadOnlyList<RuleCount> Counts(CleansingPlan plan, IReadOnlyDictionary<string, string> names, long[] counts) =>
         plan.Pipeline.Steps.Select((step, i) => new RuleCount(plan.Codes[step.Column], names.GetValueOrDefault(plan.Codes[step.Column]) ?? "",
