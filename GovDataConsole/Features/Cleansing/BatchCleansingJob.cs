@@ -66,7 +66,7 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
         var read = Channel.CreateBounded<RawPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var cleansed = Channel.CreateBounded<CleansedPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var reading = Task.Run(() => ReadAsync(batchId, plan.Width, read.Writer, stop.Token), stop.Token);
-        var cleansing = Task.Run(() => CleanseStageAsync(plan, counts, read.Reader, cleansed.Writer, stop.Token), stop.Token);
+        var cleansing = Task.Run(() => CleanseStageAsync(plan, dedup, counts, read.Reader, cleansed.Writer, stop.Token), stop.Token);
         try
         {
             await db.Database.OpenConnectionAsync(ct);
@@ -80,7 +80,6 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
                 {
                     foreach (var row in page.Rows)
                     {
-                        dedup?.Add(row.RowNumber, row.Key);
                         // Only rows whose stored state differs are written: a first run writes the changed rows, a re-run the differences.
                         if (row.Json == row.StoredJson && !row.StoredDuplicate) continue;
                         update.Parameters[0].Value = (object?)row.Json ?? DBNull.Value;
@@ -133,8 +132,8 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
 
     private sealed record CleansedPage(CleansedRow[] Rows);
 
-    /// <summary>Key: the cleansed key values; Json: the cleansed values when they differ from the raw ones, else null.</summary>
-    private readonly record struct CleansedRow(long Id, int RowNumber, string[] Key, string? Json, string? StoredJson, bool StoredDuplicate);
+    /// <summary>Json: the cleansed values when they differ from the raw ones, else null.</summary>
+    private readonly record struct CleansedRow(long Id, int RowNumber, string? Json, string? StoredJson, bool StoredDuplicate);
 
     /// <summary>Pages of the batch in row order (keyset on RowNumber), values parsed and padded to the plan's width.</summary>
     private async Task ReadAsync(int batchId, int width, ChannelWriter<RawPage> output, CancellationToken ct)
@@ -173,7 +172,7 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
         }
     }
 
-    private static async Task CleanseStageAsync(CleansingPlan plan, long[] counts, ChannelReader<RawPage> input, ChannelWriter<CleansedPage> output, CancellationToken ct)
+    private static async Task CleanseStageAsync(CleansingPlan plan, Deduplicator? dedup, long[] counts, ChannelReader<RawPage> input, ChannelWriter<CleansedPage> output, CancellationToken ct)
     {
         try
         {
@@ -187,7 +186,9 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
                     var raw = page.Rows[i];
                     plan.Pipeline.Apply(raw.Values, cleansed, counts);
                     var changed = !raw.Values.AsSpan().SequenceEqual(cleansed);
-                    rows[i] = new CleansedRow(raw.Id, raw.RowNumber, plan.KeyValues(cleansed).ToArray(), changed ? json.Serialize(cleansed) : null,
+                    // De-duplicated here, in row order, so the writer only writes.
+                    dedup?.Add(raw.RowNumber, plan.KeyValues(cleansed));
+                    rows[i] = new CleansedRow(raw.Id, raw.RowNumber, changed ? json.Serialize(cleansed) : null,
                         raw.StoredJson, raw.StoredDuplicate);
                 }
                 await output.WriteAsync(new CleansedPage(rows), ct);
