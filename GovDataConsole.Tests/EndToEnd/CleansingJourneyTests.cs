@@ -128,6 +128,7 @@ public sealed class CleansingJourneyTests(BrowserApp app)
         // 8. The records: with 显示清洗后的值 on, the address no longer starts with the province the raw value has.
         await page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^数据记录") }).ClickAsync();
         var records = page.GetByTestId("records");
+        await Expect(records.Locator("thead th").Filter(new() { HasText = AddressItem })).ToHaveCountAsync(1);
         var headers = await records.Locator("thead th").AllInnerTextsAsync();
         var addressColumn = headers.Select(h => h.Trim()).ToList().IndexOf(AddressItem);
         Assert.True(addressColumn > 0, "No 户籍地址 column in: " + string.Join(" | ", headers));
