@@ -4,10 +4,12 @@ using System.Text.Unicode;
 using GovDataConsole.Components;
 using GovDataConsole.Data;
 using GovDataConsole.Features.Account;
+using GovDataConsole.Features.Audit;
 using GovDataConsole.Features.Calendar;
 using GovDataConsole.Features.Catalog;
 using GovDataConsole.Features.Cleansing;
 using GovDataConsole.Features.Collection;
+using GovDataConsole.Features.Dashboard;
 using GovDataConsole.Features.Operations;
 using GovDataConsole.Features.Organization;
 using GovDataConsole.Features.Shared;
@@ -45,10 +47,11 @@ public static class ConsoleHost
         builder.Services.AddDatabase(config, root);
         builder.Services.AddAccount(config);
         builder.Services.AddOrganization();
+        builder.Services.AddAudit();
+        builder.Services.AddDashboard();
         builder.Services.AddCatalog(config);
         builder.Services.AddCollection(config);
         builder.Services.AddCleansing();
-
         builder.Services.AddCalendar();
         builder.Services.AddOperations(config, root);
         return builder.Build();

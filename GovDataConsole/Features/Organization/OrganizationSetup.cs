@@ -1,5 +1,3 @@
-using GovDataConsole.Features.Audit;
-
 namespace GovDataConsole.Features.Organization;
 
 public static class OrganizationSetup
@@ -10,9 +8,6 @@ public static class OrganizationSetup
         services.AddScoped<CurrentUser>();
         services.AddScoped<DepartmentService>();
         services.AddScoped<UserService>();
-        services.AddScoped<AuditLog>();
-        services.AddScoped<AuditService>();
-        services.AddScoped<Dashboard.DashboardService>();
         services.AddScoped<Data.DemoSeed>();
         return services;
     }
