@@ -190,14 +190,7 @@ public static class CleanseBench
         }
         await RunJobAsync(warmupId);
 
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var process = Process.GetCurrentProcess();
-        var startSet = process.WorkingSet64;
-        var cpu = process.TotalProcessorTime;
-        var allocated = GC.GetTotalAllocatedBytes(true);
-        var gen2 = GC.CollectionCount(2);
+        using var meter = ProcessMeter.Start();
         // Working set under Server GC follows the GC's budgets; the heap after each collection is what the job keeps alive.
         long peakHeap = 0;
         using var sampling = new CancellationTokenSource();
@@ -210,14 +203,10 @@ public static class CleanseBench
                 try { await Task.Delay(10, sampling.Token); } catch (OperationCanceledException) { }
             }
         });
-        var wall = Stopwatch.StartNew();
         await RunJobAsync(batchId);
-        wall.Stop();
+        var m = meter.Stop();
         await sampling.CancelAsync();
         await sampler;
-        process.Refresh();
-        var cpuSeconds = (process.TotalProcessorTime - cpu).TotalSeconds;
-        var allocatedMb = (GC.GetTotalAllocatedBytes(true) - allocated) / 1048576.0;
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
         var batch = await db.DataBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, ct);
@@ -225,8 +214,8 @@ public static class CleanseBench
         var changedRows = await db.BatchRecords.CountAsync(r => r.BatchId == batchId && r.CleansedJson != null, ct);
         var duplicates = await db.BatchRecords.CountAsync(r => r.BatchId == batchId && r.DuplicateOfRow != null, ct);
         var changedValues = await db.BatchCleansingCounts.Where(c => c.BatchId == batchId).SumAsync(c => c.Changed, ct);
-        return new CleanseStep(label, batch.RowsAccepted, changedRows, changedValues, duplicates, wall.Elapsed.TotalSeconds, cpuSeconds, allocatedMb,
-            GC.CollectionCount(2) - gen2, startSet / 1048576.0, process.PeakWorkingSet64 / 1048576.0, peakHeap / 1048576.0);
+        return new CleanseStep(label, batch.RowsAccepted, changedRows, changedValues, duplicates, m.WallSeconds, m.CpuSeconds, m.AllocatedMb,
+            m.Gen2Collections, m.StartWorkingSetMb, m.PeakWorkingSetMb, peakHeap / 1048576.0);
     }
 
     /// <summary>Progress goes to stderr so stdout carries only the table or the JSON.</summary>

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace GovDataConsole.Bench;
 
 /// <summary>
@@ -17,20 +15,10 @@ public sealed record StepResult(
     /// <summary>Runs <paramref name="action"/> (returning rows, accepted, rejected) after a full collection and measures it.</summary>
     public static async Task<StepResult> MeasureAsync(string step, string label, Func<Task<(long Rows, long Accepted, long Rejected)>> action)
     {
-        GC.Collect();
-        GC.WaitForPendingFinalizers();
-        GC.Collect();
-        using var process = Process.GetCurrentProcess();
-        var startSet = process.WorkingSet64;
-        var cpu = process.TotalProcessorTime;
-        var allocated = GC.GetTotalAllocatedBytes(true);
-        var gen2 = GC.CollectionCount(2);
-        var wall = Stopwatch.StartNew();
+        using var meter = ProcessMeter.Start();
         var (rows, accepted, rejected) = await action();
-        wall.Stop();
-        process.Refresh();
-        return new StepResult(step, label, rows, accepted, rejected, wall.Elapsed.TotalSeconds,
-            (process.TotalProcessorTime - cpu).TotalSeconds, (GC.GetTotalAllocatedBytes(true) - allocated) / 1048576.0,
-            GC.CollectionCount(2) - gen2, startSet / 1048576.0, process.PeakWorkingSet64 / 1048576.0);
+        var m = meter.Stop();
+        return new StepResult(step, label, rows, accepted, rejected, m.WallSeconds, m.CpuSeconds, m.AllocatedMb, m.Gen2Collections,
+            m.StartWorkingSetMb, m.PeakWorkingSetMb);
     }
 }
