@@ -1,4 +1,5 @@
 using GovDataConsole.Features.Collection;
+using GovDataConsole.Features.Quality;
 using GovDataConsole.Hosting;
 
 if (ConsoleCommands.IsCommand(args))
@@ -8,6 +9,7 @@ var app = ConsoleHost.Build(args);
 await app.InitializeDatabaseAsync();
 app.UseConsolePipeline();
 await app.StartCollectionAsync();
+await app.StartQualityAsync();
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine(string.Format(GovDataConsole.Resources.UiText.Cli_Started, string.Join(" ", app.Urls))));
 await app.RunAsync();

@@ -5,6 +5,7 @@ using GovDataConsole.Features.Cleansing;
 using GovDataConsole.Features.Collection;
 using GovDataConsole.Features.Operations;
 using GovDataConsole.Features.Organization;
+using GovDataConsole.Features.Quality;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -32,6 +33,14 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CleansingRuleSet> CleansingRuleSets => Set<CleansingRuleSet>();
     public DbSet<BatchCleansingCount> BatchCleansingCounts => Set<BatchCleansingCount>();
     public DbSet<CalendarDay> CalendarDays => Set<CalendarDay>();
+    public DbSet<QualityRuleSet> QualityRuleSets => Set<QualityRuleSet>();
+    public DbSet<QualitySettings> QualitySettings => Set<QualitySettings>();
+    public DbSet<QualityBinding> QualityBindings => Set<QualityBinding>();
+    public DbSet<CheckRun> CheckRuns => Set<CheckRun>();
+    public DbSet<CheckRunChunk> CheckRunChunks => Set<CheckRunChunk>();
+    public DbSet<CheckRunRule> CheckRunRules => Set<CheckRunRule>();
+    public DbSet<Problem> Problems => Set<Problem>();
+    public DbSet<QualityException> QualityExceptions => Set<QualityException>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

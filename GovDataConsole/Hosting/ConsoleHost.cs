@@ -12,6 +12,7 @@ using GovDataConsole.Features.Collection;
 using GovDataConsole.Features.Dashboard;
 using GovDataConsole.Features.Operations;
 using GovDataConsole.Features.Organization;
+using GovDataConsole.Features.Quality;
 using GovDataConsole.Features.Shared;
 using GovDataConsole.Localization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -52,6 +53,7 @@ public static class ConsoleHost
         builder.Services.AddCatalog(config);
         builder.Services.AddCollection(config);
         builder.Services.AddCleansing();
+        builder.Services.AddQuality(config);
         builder.Services.AddCalendar();
         builder.Services.AddOperations(config, root);
         return builder.Build();

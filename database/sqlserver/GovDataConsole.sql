@@ -777,3 +777,313 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    ALTER TABLE [DataBatches] ADD [CheckRunId] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE TABLE [CheckRuns] (
+        [Id] int NOT NULL IDENTITY,
+        [DataResourceId] int NOT NULL,
+        [DepartmentId] int NOT NULL,
+        [BatchId] int NULL,
+        [Trigger] nvarchar(20) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [RuleSetVersion] int NOT NULL,
+        [RulesJson] nvarchar(max) NOT NULL,
+        [ChunkCount] int NOT NULL,
+        [ChunksDone] int NOT NULL,
+        [RowsChecked] bigint NOT NULL,
+        [ProblemCount] bigint NOT NULL,
+        [Score] decimal(9,2) NULL,
+        [DimensionScoresJson] nvarchar(max) NULL,
+        [RequestedBy] nvarchar(256) NOT NULL,
+        [QueuedUtc] datetime2 NOT NULL,
+        [StartedUtc] datetime2 NULL,
+        [FinishedUtc] datetime2 NULL,
+        [HeartbeatUtc] datetime2 NULL,
+        [FailureReason] nvarchar(1000) NULL,
+        CONSTRAINT [PK_CheckRuns] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CheckRuns_DataBatches_BatchId] FOREIGN KEY ([BatchId]) REFERENCES [DataBatches] ([Id]),
+        CONSTRAINT [FK_CheckRuns_DataResources_DataResourceId] FOREIGN KEY ([DataResourceId]) REFERENCES [DataResources] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE TABLE [QualityBindings] (
+        [Id] int NOT NULL IDENTITY,
+        [Template] nvarchar(40) NOT NULL,
+        [Sensitivity] nvarchar(20) NOT NULL,
+        [ParametersJson] nvarchar(max) NOT NULL,
+        [Severity] nvarchar(20) NOT NULL,
+        [Weight] decimal(9,2) NOT NULL,
+        [Threshold] decimal(9,4) NOT NULL,
+        [Enabled] bit NOT NULL,
+        [UpdatedBy] nvarchar(256) NOT NULL,
+        [UpdatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_QualityBindings] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE TABLE [QualityExceptions] (
+        [Id] int NOT NULL IDENTITY,
+        [DataResourceId] int NOT NULL,
+        [DepartmentId] int NOT NULL,
+        [BatchId] int NOT NULL,
+        [RecordId] bigint NOT NULL,
+        [RowNumber] int NOT NULL,
+        [RuleKey] nvarchar(80) NOT NULL,
+        [RuleName] nvarchar(200) NOT NULL,
+        [ItemCode] nvarchar(50) NULL,
+        [ItemName] nvarchar(100) NULL,
+        [Sensitivity] nvarchar(20) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        [Reason] nvarchar(500) NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [RevokedBy] nvarchar(256) NULL,
+        [RevokedUtc] datetime2 NULL,
+        CONSTRAINT [PK_QualityExceptions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_QualityExceptions_DataResources_DataResourceId] FOREIGN KEY ([DataResourceId]) REFERENCES [DataResources] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE TABLE [QualityRuleSets] (
+        [Id] int NOT NULL IDENTITY,
+        [DataResourceId] int NOT NULL,
+        [Version] int NOT NULL,
+        [RulesJson] nvarchar(max) NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_QualityRuleSets] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_QualityRuleSets_DataResources_DataResourceId] FOREIGN KEY ([DataResourceId]) REFERENCES [DataResources] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE TABLE [QualitySettings] (
+        [DataResourceId] int NOT NULL,
+        [Cron] nvarchar(100) NULL,
+        [AutoOrders] nvarchar(20) NOT NULL,
+        CONSTRAINT [PK_QualitySettings] PRIMARY KEY ([DataResourceId]),
+        CONSTRAINT [FK_QualitySettings_DataResources_DataResourceId] FOREIGN KEY ([DataResourceId]) REFERENCES [DataResources] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE TABLE [CheckRunChunks] (
+        [Id] bigint NOT NULL IDENTITY,
+        [RunId] int NOT NULL,
+        [BatchId] int NOT NULL,
+        [FromRow] int NOT NULL,
+        [ToRow] int NOT NULL,
+        [Done] bit NOT NULL,
+        [RowsChecked] bigint NOT NULL,
+        [FailuresJson] nvarchar(max) NULL,
+        CONSTRAINT [PK_CheckRunChunks] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CheckRunChunks_CheckRuns_RunId] FOREIGN KEY ([RunId]) REFERENCES [CheckRuns] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE TABLE [CheckRunRules] (
+        [Id] bigint NOT NULL IDENTITY,
+        [RunId] int NOT NULL,
+        [RuleKey] nvarchar(80) NOT NULL,
+        [RuleName] nvarchar(200) NOT NULL,
+        [Template] nvarchar(40) NOT NULL,
+        [Dimension] nvarchar(20) NOT NULL,
+        [Severity] nvarchar(20) NOT NULL,
+        [Weight] decimal(9,2) NOT NULL,
+        [Threshold] decimal(9,4) NOT NULL,
+        [Checked] bigint NOT NULL,
+        [Failed] bigint NOT NULL,
+        [FailureRate] decimal(9,4) NOT NULL,
+        [Passed] bit NOT NULL,
+        CONSTRAINT [PK_CheckRunRules] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_CheckRunRules_CheckRuns_RunId] FOREIGN KEY ([RunId]) REFERENCES [CheckRuns] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE TABLE [Problems] (
+        [Id] bigint NOT NULL IDENTITY,
+        [RunId] int NOT NULL,
+        [ChunkId] bigint NULL,
+        [DataResourceId] int NOT NULL,
+        [DepartmentId] int NOT NULL,
+        [BatchId] int NOT NULL,
+        [RecordId] bigint NULL,
+        [RowNumber] int NULL,
+        [RuleKey] nvarchar(80) NOT NULL,
+        [RuleName] nvarchar(200) NOT NULL,
+        [Dimension] nvarchar(20) NOT NULL,
+        [Severity] nvarchar(20) NOT NULL,
+        [ItemCode] nvarchar(50) NULL,
+        [ItemName] nvarchar(100) NULL,
+        [Sensitivity] nvarchar(20) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        [Message] nvarchar(500) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [FoundUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_Problems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Problems_CheckRuns_RunId] FOREIGN KEY ([RunId]) REFERENCES [CheckRuns] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Problems_DataBatches_BatchId] FOREIGN KEY ([BatchId]) REFERENCES [DataBatches] ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE INDEX [IX_CheckRunChunks_RunId] ON [CheckRunChunks] ([RunId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE INDEX [IX_CheckRunRules_RunId] ON [CheckRunRules] ([RunId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE INDEX [IX_CheckRuns_BatchId] ON [CheckRuns] ([BatchId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE INDEX [IX_CheckRuns_DataResourceId_Id] ON [CheckRuns] ([DataResourceId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE INDEX [IX_CheckRuns_Status] ON [CheckRuns] ([Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE INDEX [IX_Problems_BatchId_RunId] ON [Problems] ([BatchId], [RunId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE INDEX [IX_Problems_DataResourceId_RuleKey] ON [Problems] ([DataResourceId], [RuleKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE INDEX [IX_Problems_DepartmentId_Status] ON [Problems] ([DepartmentId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE INDEX [IX_Problems_RunId_ChunkId] ON [Problems] ([RunId], [ChunkId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE INDEX [IX_Problems_RunId_RecordId] ON [Problems] ([RunId], [RecordId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_QualityBindings_Sensitivity_Template] ON [QualityBindings] ([Sensitivity], [Template]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE INDEX [IX_QualityExceptions_DataResourceId_RecordId_RuleKey] ON [QualityExceptions] ([DataResourceId], [RecordId], [RuleKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_QualityRuleSets_DataResourceId_Version] ON [QualityRuleSets] ([DataResourceId], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127054946_Quality'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127054946_Quality', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

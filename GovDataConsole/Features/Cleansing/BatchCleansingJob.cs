@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using GovDataConsole.Cleansing;
 using GovDataConsole.Data;
 using GovDataConsole.Features.Collection;
+using GovDataConsole.Features.Quality;
 using Hangfire;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -12,9 +13,10 @@ namespace GovDataConsole.Features.Cleansing;
 /// <summary>
 /// Cleanses an imported batch with its resource's current rule set: raw values stay, cleansed values are stored beside
 /// them, each rule's change count is kept, and duplicates by business key are marked. Idempotent (a re-run recomputes
-/// everything from the raw values) and cancellable; claims the batch atomically like the import.
+/// everything from the raw values) and cancellable; claims the batch atomically like the import. A cleansed batch is queued for checking.
 /// </summary>
-public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory, BatchProgress progress, CollectionOptions options, ILogger<BatchCleansingJob> log)
+public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory, BatchProgress progress, CollectionOptions options, CheckRunQueue checks,
+    ILogger<BatchCleansingJob> log)
 {
     private const int PageSize = 10_000;
 
@@ -124,6 +126,7 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
         await db.SaveChangesAsync(ct);
         await finish.CommitAsync(ct);
         await progress.PublishAsync(new(batchId, BatchStatus.Cleansed, batch.RowsRead, batch.RowsAccepted, batch.RowsRejected, 100));
+        await checks.QueueAfterCleansingAsync(batchId, ct);
     }
 
     private sealed record RawPage(RawRow[] Rows);

@@ -39,6 +39,9 @@ public class DataBatch : IDepartmentOwned
     public int? CleansedVersion { get; private set; }
     public DateTime? CleansedUtc { get; private set; }
 
+    /// <summary>The latest completed check run covering this batch: its problems are the batch's current ones.</summary>
+    public int? CheckRunId { get; private set; }
+
     private DataBatch() { }
 
     public DataBatch(DataResource resource, int? taskId, string periodKey, string fileName, string storedFile, string fileHash, long fileSize,

@@ -1,0 +1,16 @@
+using GovDataConsole.Features.Shared;
+
+namespace GovDataConsole.Features.Quality;
+
+/// <summary>A run's live state: chunks done of all, rows checked so far, problems so far.</summary>
+public sealed record CheckProgressUpdate(int RunId, int ResourceId, CheckRunStatus Status, int ChunksDone, int ChunkCount, long RowsChecked);
+
+/// <summary>Live check-run progress from the check jobs.</summary>
+public sealed class CheckProgress : LiveUpdates<CheckProgressUpdate>;
+
+/// <summary>Check settings (section "Quality").</summary>
+public sealed class QualityOptions
+{
+    /// <summary>Rows per chunk job; a batch larger than this is split so several workers share it.</summary>
+    public int ChunkRows { get; set; } = 250_000;
+}

@@ -1,0 +1,274 @@
+using System.Text.Json;
+using GovDataConsole.Data;
+using GovDataConsole.Features.Catalog;
+using GovDataConsole.Features.Collection;
+using GovDataConsole.Features.Shared;
+using GovDataConsole.Quality;
+using Hangfire;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using T = GovDataConsole.Resources.UiText;
+
+namespace GovDataConsole.Features.Quality;
+
+/// <summary>
+/// Runs a check: <see cref="StartAsync"/> claims the run, clears any earlier results of it and splits its batches into chunk
+/// jobs; each <see cref="RunChunkAsync"/> checks its rows and stores their problems and counts; the chunk that completes the
+/// set hands over to <see cref="FinishAsync"/>, which runs the uniqueness and batch rules and scores the run.
+/// Every step is safe to run twice; a cancelled run stops at the next page.
+/// </summary>
+public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, CheckProgress progress, QualityOptions options,
+    ILogger<QualityCheckJob> log)
+{
+    [AutomaticRetry(Attempts = 0)]
+    public async Task StartAsync(int runId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var now = DateTime.UtcNow;
+        if (await db.CheckRuns.Where(r => r.Id == runId && r.Status == CheckRunStatus.Queued)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, CheckRunStatus.Running).SetProperty(r => r.StartedUtc, now)
+                    .SetProperty(r => r.HeartbeatUtc, now).SetProperty(r => r.ChunksDone, 0), ct) != 1) return;
+        try
+        {
+            var run = await db.CheckRuns.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
+            var rules = QualityRule.ListFromJson(run.RulesJson);
+            var batches = await ScopeAsync(db, run, ct);
+            foreach (var batch in batches) await QualityRules.PlanForBatchAsync(db, batch, rules, ct);
+
+            await db.Problems.Where(p => p.RunId == runId).ExecuteDeleteAsync(ct);
+            await db.CheckRunRules.Where(p => p.RunId == runId).ExecuteDeleteAsync(ct);
+            await db.CheckRunChunks.Where(c => c.RunId == runId).ExecuteDeleteAsync(ct);
+            var chunks = new List<CheckRunChunk>();
+            foreach (var batch in batches)
+            {
+                var last = await db.BatchRecords.Where(r => r.BatchId == batch.Id).MaxAsync(r => (int?)r.RowNumber, ct) ?? 0;
+                for (var from = 0; from < last; from += options.ChunkRows) chunks.Add(new CheckRunChunk(runId, batch.Id, from, Math.Min(last, from + options.ChunkRows)));
+            }
+            db.CheckRunChunks.AddRange(chunks);
+            await db.SaveChangesAsync(ct);
+            await db.CheckRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ChunkCount, chunks.Count), ct);
+            await PublishAsync(run, CheckRunStatus.Running, 0, chunks.Count, 0);
+            if (chunks.Count == 0 && await ClaimAggregationAsync(db, runId, ct)) jobs.Enqueue<QualityCheckJob>(j => j.FinishAsync(runId, CancellationToken.None));
+            foreach (var chunk in chunks) jobs.Enqueue<QualityCheckJob>(j => j.RunChunkAsync(chunk.Id, CancellationToken.None));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            await FailAsync(runId, ex);
+        }
+    }
+
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunChunkAsync(long chunkId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var chunk = await db.CheckRunChunks.AsNoTracking().SingleOrDefaultAsync(c => c.Id == chunkId, ct);
+        if (chunk is null || chunk.Done) return;
+        var run = await db.CheckRuns.AsNoTracking().SingleAsync(r => r.Id == chunk.RunId, ct);
+        if (run.Status != CheckRunStatus.Running) return;
+        try
+        {
+            var (rows, failures) = await CheckChunkAsync(db, run, chunk, ct);
+            if (rows < 0) return;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var json = JsonSerializer.Serialize(failures);
+            if (await db.CheckRunChunks.Where(c => c.Id == chunkId && !c.Done)
+                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.Done, true).SetProperty(c => c.RowsChecked, rows).SetProperty(c => c.FailuresJson, json), ct) == 1)
+                await db.CheckRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ChunksDone, r => r.ChunksDone + 1)
+                    .SetProperty(r => r.HeartbeatUtc, DateTime.UtcNow), ct);
+            await tx.CommitAsync(ct);
+            var state = await db.CheckRuns.AsNoTracking().Where(r => r.Id == run.Id).Select(r => new { r.ChunksDone, r.ChunkCount }).SingleAsync(ct);
+            var checkedSoFar = await db.CheckRunChunks.Where(c => c.RunId == run.Id && c.Done).SumAsync(c => c.RowsChecked, ct);
+            await PublishAsync(run, CheckRunStatus.Running, state.ChunksDone, state.ChunkCount, checkedSoFar);
+            if (await ClaimAggregationAsync(db, run.Id, ct)) jobs.Enqueue<QualityCheckJob>(j => j.FinishAsync(run.Id, CancellationToken.None));
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            await FailAsync(run.Id, ex);
+        }
+    }
+
+    [AutomaticRetry(Attempts = 0)]
+    public async Task FinishAsync(int runId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var run = await db.CheckRuns.SingleAsync(r => r.Id == runId, ct);
+        if (run.Status != CheckRunStatus.Aggregating) return;
+        try
+        {
+            await AggregateAsync(db, run, ct);
+            await PublishAsync(run, CheckRunStatus.Completed, run.ChunkCount, run.ChunkCount, run.RowsChecked);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            await FailAsync(runId, ex);
+        }
+    }
+
+    /// <summary>The batches a run covers: its batch, or every cleansed batch of the resource.</summary>
+    internal static async Task<List<DataBatch>> ScopeAsync(AppDbContext db, CheckRun run, CancellationToken ct) =>
+        await db.DataBatches.AsNoTracking()
+            .Where(b => run.BatchId == null ? b.DataResourceId == run.DataResourceId && b.Status == BatchStatus.Cleansed : b.Id == run.BatchId)
+            .OrderBy(b => b.Id).ToListAsync(ct);
+
+    /// <summary>Checks a chunk's rows, replacing any problems an earlier attempt stored. Rows -1: the run was cancelled.</summary>
+    private async Task<(long Rows, long[] Failures)> CheckChunkAsync(AppDbContext db, CheckRun run, CheckRunChunk chunk, CancellationToken ct)
+    {
+        var batch = await db.DataBatches.AsNoTracking().SingleAsync(b => b.Id == chunk.BatchId, ct);
+        var rules = QualityRule.ListFromJson(run.RulesJson);
+        var plan = await QualityRules.PlanForBatchAsync(db, batch, rules, ct);
+        var columns = await ColumnsAsync(db, batch, plan, ct);
+        var exceptions = await ExceptionsAsync(db, run.DataResourceId, ct);
+        await db.Problems.Where(p => p.ChunkId == chunk.Id).ExecuteDeleteAsync(ct);
+
+        var failures = new long[plan.Rules.Count];
+        var findings = new List<RowFinding>();
+        long rows = 0;
+        await using var reading = await dbFactory.CreateDbContextAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        var connection = db.Database.GetDbConnection();
+        await using var writer = new ProblemWriter(connection, null, run, chunk.Id, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
+        await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, chunk.FromRow, chunk.ToRow, plan.Width, ct))
+        {
+            await using (var tx = await connection.BeginTransactionAsync(ct))
+            {
+                writer.Transaction = tx;
+                foreach (var record in page)
+                {
+                    findings.Clear();
+                    if (plan.CheckRow(record.Values, record.Id, failures, findings, exceptions) == 0) continue;
+                    foreach (var f in findings) await writer.AddAsync(record.Id, record.RowNumber, f.Rule, f.Field, record.Values[f.Field], f.Message, ct);
+                }
+                await tx.CommitAsync(ct);
+            }
+            rows += page.Length;
+            if (await db.CheckRuns.Where(r => r.Id == run.Id && r.Status == CheckRunStatus.Running)
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatUtc, DateTime.UtcNow), ct) == 0) return (-1, failures);
+        }
+        return (rows, failures);
+    }
+
+    private static async Task<bool> ClaimAggregationAsync(AppDbContext db, int runId, CancellationToken ct) =>
+        await db.CheckRuns.Where(r => r.Id == runId && r.Status == CheckRunStatus.Running && r.ChunksDone == r.ChunkCount)
+            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, CheckRunStatus.Aggregating), ct) == 1;
+
+    /// <summary>Sums the chunks, runs the uniqueness and batch rules, stores per-rule outcomes and scores, and makes the run current.</summary>
+    private async Task AggregateAsync(AppDbContext db, CheckRun run, CancellationToken ct)
+    {
+        var rules = QualityRule.ListFromJson(run.RulesJson).Where(r => r.Enabled).ToList();
+        var chunks = await db.CheckRunChunks.AsNoTracking().Where(c => c.RunId == run.Id).ToListAsync(ct);
+        var failures = new long[rules.Count];
+        foreach (var chunk in chunks)
+        {
+            var counts = JsonSerializer.Deserialize<long[]>(chunk.FailuresJson ?? "[]") ?? [];
+            for (var i = 0; i < counts.Length && i < failures.Length; i++) failures[i] += counts[i];
+        }
+        var rows = chunks.Sum(c => c.RowsChecked);
+        var scope = await ScopeAsync(db, run, ct);
+        await db.Problems.Where(p => p.RunId == run.Id && p.ChunkId == null).ExecuteDeleteAsync(ct);
+
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            await UniquenessAsync(db, run, scope, rules, failures, tx.GetDbTransaction(), ct);
+            await BatchRulesAsync(db, run, scope, rules, failures, tx.GetDbTransaction(), ct);
+            await tx.CommitAsync(ct);
+        }
+
+        var outcomes = rules.Select((rule, i) => new RuleOutcome(rule,
+            RuleTemplateCatalog.ScopeOf(rule.Template) == RuleScope.Batch ? scope.Count : rows, failures[i])).ToList();
+        var problems = await db.Problems.LongCountAsync(p => p.RunId == run.Id, ct);
+        await using var finish = await db.Database.BeginTransactionAsync(ct);
+        db.CheckRunRules.AddRange(outcomes.Select(o => new CheckRunRule(run.Id, o)));
+        run.Complete(rows, problems, QualityScore.Of(outcomes),
+            JsonSerializer.Serialize(QualityScore.ByDimension(outcomes).ToDictionary(d => d.Key.ToString(), d => d.Value)), DateTime.UtcNow);
+        await db.SaveChangesAsync(ct);
+        var ids = scope.Select(b => b.Id).ToList();
+        await db.DataBatches.Where(b => ids.Contains(b.Id) && (b.CheckRunId == null || b.CheckRunId < run.Id))
+            .ExecuteUpdateAsync(s => s.SetProperty(b => b.CheckRunId, run.Id), ct);
+        await finish.CommitAsync(ct);
+    }
+
+    /// <summary>
+    /// Each uniqueness rule over the resource's current data: the other cleansed batches' keys first (they were there
+    /// before), then the run's batches in order; a row whose key was already taken is a problem naming where it was first seen.
+    /// </summary>
+    private async Task UniquenessAsync(AppDbContext db, CheckRun run, List<DataBatch> scope, List<QualityRule> rules, long[] failures,
+        System.Data.Common.DbTransaction tx, CancellationToken ct)
+    {
+        if (!rules.Any(r => r.Template == RuleTemplate.Unique)) return;
+        var inScope = scope.Select(b => b.Id).ToHashSet();
+        var others = await db.DataBatches.AsNoTracking()
+            .Where(b => b.DataResourceId == run.DataResourceId && b.Status == BatchStatus.Cleansed && !inScope.Contains(b.Id)).OrderBy(b => b.Id).ToListAsync(ct);
+        var exceptions = await ExceptionsAsync(db, run.DataResourceId, ct);
+        var indexes = new Dictionary<int, UniquenessIndex>();
+        await using var reading = await dbFactory.CreateDbContextAsync(ct);
+        foreach (var batch in others.Concat(scope))
+        {
+            var plan = await QualityRules.PlanForBatchAsync(db, batch, rules, ct);
+            var columns = await ColumnsAsync(db, batch, plan, ct);
+            var report = inScope.Contains(batch.Id);
+            await using var writer = new ProblemWriter(db.Database.GetDbConnection(), tx, run, null, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
+            await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, 0, int.MaxValue, plan.Width, ct))
+                foreach (var record in page)
+                    foreach (var (rule, keyColumns) in plan.Uniques)
+                    {
+                        // Indexes are kept by rule position in the run's rule list, which every batch's plan shares.
+                        if (!indexes.TryGetValue(rule, out var index)) indexes[rule] = index = new UniquenessIndex();
+                        var owner = index.Add(record.Values, keyColumns, new KeyOwner(record.Id, batch.Id, record.RowNumber));
+                        if (owner is not { } first || !report || exceptions.Contains(record.Id, plan.Rules[rule].Key)) continue;
+                        failures[rule]++;
+                        var message = string.Format(T.RuleFailure_Unique, string.Join("、", keyColumns.Select(c => columns.Names[c])),
+                            first.BatchId == batch.Id ? string.Format(T.RuleFailure_UniqueSameBatch, first.RowNumber) : string.Format(T.RuleFailure_UniqueOtherBatch, first.BatchId, first.RowNumber));
+                        await writer.AddAsync(record.Id, record.RowNumber, rule, keyColumns[0], string.Join(" / ", keyColumns.Select(c => record.Values[c])), message, ct);
+                    }
+        }
+    }
+
+    private static async Task BatchRulesAsync(AppDbContext db, CheckRun run, List<DataBatch> scope, List<QualityRule> rules, long[] failures,
+        System.Data.Common.DbTransaction tx, CancellationToken ct)
+    {
+        var batchRules = rules.Select((rule, i) => (rule, i)).Where(x => RuleTemplateCatalog.ScopeOf(x.rule.Template) == RuleScope.Batch).ToList();
+        if (batchRules.Count == 0) return;
+        foreach (var batch in scope)
+        {
+            var due = batch.TaskId is int taskId ? await db.CollectionTasks.Where(t => t.Id == taskId).Select(t => (DateOnly?)t.DueDate).FirstOrDefaultAsync(ct) : null;
+            var previous = await db.DataBatches.Where(b => b.DataResourceId == batch.DataResourceId && b.Id < batch.Id && b.Status == BatchStatus.Cleansed)
+                .OrderByDescending(b => b.Id).Select(b => (int?)b.RowsAccepted).FirstOrDefaultAsync(ct);
+            var facts = new BatchFacts(batch.Id, DateOnly.FromDateTime(ChinaTime.FromUtc(batch.UploadedUtc)), due, batch.RowsAccepted, previous);
+            var plan = await QualityRules.PlanForBatchAsync(db, batch, rules, ct);
+            await using var writer = new ProblemWriter(db.Database.GetDbConnection(), tx, run, null, batch.Id, plan, [], [], DateTime.UtcNow);
+            foreach (var (rule, i) in batchRules)
+            {
+                if (BatchChecks.Check(rule, facts) is not { } message) continue;
+                failures[i]++;
+                await writer.AddAsync(null, null, i, -1, null, message, ct);
+            }
+        }
+    }
+
+    /// <summary>Item names and sensitivity in the plan's column order.</summary>
+    private static async Task<(IReadOnlyList<string> Names, IReadOnlyList<SensitivityKind> Sensitivity)> ColumnsAsync(AppDbContext db, DataBatch batch, QualityPlan plan, CancellationToken ct)
+    {
+        var items = await BatchService.ItemsOfAsync(db, batch, ct);
+        var current = await db.InfoItems.AsNoTracking().Where(i => i.DataResourceId == batch.DataResourceId).Select(i => new { i.Code, i.Name, i.Sensitivity }).ToListAsync(ct);
+        return (plan.Codes.Select(c => items.FirstOrDefault(i => i.Code == c).Name ?? current.FirstOrDefault(i => i.Code == c)?.Name ?? c).ToList(),
+            plan.Codes.Select(c => items.FirstOrDefault(i => i.Code == c).Sensitivity ?? current.FirstOrDefault(i => i.Code == c)?.Sensitivity ?? SensitivityKind.None).ToList());
+    }
+
+    internal static async Task<ExceptionSet> ExceptionsAsync(AppDbContext db, int resourceId, CancellationToken ct) =>
+        new((await db.QualityExceptions.AsNoTracking().Where(e => e.DataResourceId == resourceId && e.RevokedUtc == null)
+            .Select(e => new { e.RecordId, e.RuleKey }).ToListAsync(ct)).Select(e => (e.RecordId, e.RuleKey)));
+
+    private async Task FailAsync(int runId, Exception ex)
+    {
+        log.LogError(ex, "Check run {RunId} failed", runId);
+        await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
+        var run = await db.CheckRuns.SingleAsync(r => r.Id == runId, CancellationToken.None);
+        if (run.IsFinished) return;
+        run.Fail(ex is InvalidQualityRuleException ? ex.Message : T.Check_UnexpectedFailure, DateTime.UtcNow);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await PublishAsync(run, CheckRunStatus.Failed, run.ChunksDone, run.ChunkCount, run.RowsChecked);
+    }
+
+    private Task PublishAsync(CheckRun run, CheckRunStatus status, int done, int count, long rows) =>
+        progress.PublishAsync(new CheckProgressUpdate(run.Id, run.DataResourceId, status, done, count, rows));
+}

@@ -1,0 +1,53 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using GovDataConsole.Data;
+using GovDataConsole.Features.Cleansing;
+using Microsoft.EntityFrameworkCore;
+
+namespace GovDataConsole.Features.Quality;
+
+/// <summary>A record as checks see it: its current values (cleansed, else raw), padded to the plan's width.</summary>
+public readonly record struct CheckedRecord(long Id, int RowNumber, string[] Values);
+
+/// <summary>
+/// Reads a batch's kept records (not dropped by de-duplication) in row order, in pages, on its own connection: keyset on
+/// RowNumber within (fromRow, toRow].
+/// </summary>
+public static class RecordPages
+{
+    public const int PageSize = 10_000;
+
+    public static async IAsyncEnumerable<CheckedRecord[]> ReadAsync(AppDbContext db, int batchId, int fromRow, int toRow, int width,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        await db.Database.OpenConnectionAsync(ct);
+        await using var query = db.Database.GetDbConnection().CreateCommand();
+        query.CommandText = db.Database.IsSqlServer()
+            ? "SELECT TOP (@n) Id, RowNumber, COALESCE(CleansedJson, ValuesJson) FROM BatchRecords WHERE BatchId = @b AND RowNumber > @r AND RowNumber <= @to AND DuplicateOfRow IS NULL ORDER BY RowNumber"
+            : "SELECT Id, RowNumber, COALESCE(CleansedJson, ValuesJson) FROM BatchRecords WHERE BatchId = @b AND RowNumber > @r AND RowNumber <= @to AND DuplicateOfRow IS NULL ORDER BY RowNumber LIMIT @n";
+        Add(query, "@n", PageSize);
+        Add(query, "@b", batchId);
+        var after = Add(query, "@r", fromRow);
+        Add(query, "@to", toRow);
+        while (true)
+        {
+            var rows = new List<CheckedRecord>(PageSize);
+            await using (var reader = await query.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct))
+                    rows.Add(new CheckedRecord(reader.GetInt64(0), reader.GetInt32(1), RecordJson.Parse(reader.GetString(2), width)));
+            if (rows.Count == 0) yield break;
+            yield return [.. rows];
+            if (rows.Count < PageSize) yield break;
+            after.Value = rows[^1].RowNumber;
+        }
+    }
+
+    private static DbParameter Add(DbCommand command, string name, object value)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+}
