@@ -1,0 +1,11 @@
+namespace GovDataConsole.Quality.Expressions;
+
+internal enum ComparisonOperator
+{
+    Equal,
+    NotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+}

@@ -1,0 +1,4 @@
+namespace GovDataConsole.Quality.Expressions;
+
+/// <summary>A rule expression that cannot be parsed; the message is Chinese and shown to the steward as is.</summary>
+public sealed class InvalidRuleExpressionException(string message) : Exception(message);
