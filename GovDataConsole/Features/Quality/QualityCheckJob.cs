@@ -23,11 +23,38 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
     [AutomaticRetry(Attempts = 0)]
     public async Task StartAsync(int runId, CancellationToken ct)
     {
+        if (await PrepareAsync(runId, ct) is not { } chunks) return;
+        foreach (var chunk in chunks) jobs.Enqueue<QualityCheckJob>(j => j.RunChunkAsync(chunk, CancellationToken.None));
+        if (chunks.Count == 0 && await ClaimAggregationAsync(runId, ct)) jobs.Enqueue<QualityCheckJob>(j => j.FinishAsync(runId, CancellationToken.None));
+    }
+
+    [AutomaticRetry(Attempts = 0)]
+    public async Task RunChunkAsync(long chunkId, CancellationToken ct)
+    {
+        if (await CompleteChunkAsync(chunkId, ct) is { } runId) jobs.Enqueue<QualityCheckJob>(j => j.FinishAsync(runId, CancellationToken.None));
+    }
+
+    /// <summary>
+    /// The whole run in this process, chunks <paramref name="parallelism"/> at a time, as that many workers would take them:
+    /// for tests, the bench, the seed and the <c>check</c> command.
+    /// </summary>
+    public async Task RunInlineAsync(int runId, int parallelism, CancellationToken ct)
+    {
+        if (await PrepareAsync(runId, ct) is not { } chunks) return;
+        await Parallel.ForEachAsync(chunks, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct },
+            async (chunk, token) => await CompleteChunkAsync(chunk, token));
+        if (chunks.Count == 0) await ClaimAggregationAsync(runId, ct);
+        await FinishAsync(runId, ct);
+    }
+
+    /// <summary>Claims a queued run, clears earlier results of it and splits it into chunks; null when not claimed or failed.</summary>
+    private async Task<List<long>?> PrepareAsync(int runId, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var now = DateTime.UtcNow;
         if (await db.CheckRuns.Where(r => r.Id == runId && r.Status == CheckRunStatus.Queued)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, CheckRunStatus.Running).SetProperty(r => r.StartedUtc, now)
-                    .SetProperty(r => r.HeartbeatUtc, now).SetProperty(r => r.ChunksDone, 0), ct) != 1) return;
+                    .SetProperty(r => r.HeartbeatUtc, now).SetProperty(r => r.ChunksDone, 0), ct) != 1) return null;
         try
         {
             var run = await db.CheckRuns.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
@@ -48,42 +75,45 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
             await db.SaveChangesAsync(ct);
             await db.CheckRuns.Where(r => r.Id == runId).ExecuteUpdateAsync(s => s.SetProperty(r => r.ChunkCount, chunks.Count), ct);
             await PublishAsync(run, CheckRunStatus.Running, 0, chunks.Count, 0);
-            if (chunks.Count == 0 && await ClaimAggregationAsync(db, runId, ct)) jobs.Enqueue<QualityCheckJob>(j => j.FinishAsync(runId, CancellationToken.None));
-            foreach (var chunk in chunks) jobs.Enqueue<QualityCheckJob>(j => j.RunChunkAsync(chunk.Id, CancellationToken.None));
+            return chunks.Select(c => c.Id).ToList();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             await FailAsync(runId, ex);
+            return null;
         }
     }
 
-    [AutomaticRetry(Attempts = 0)]
-    public async Task RunChunkAsync(long chunkId, CancellationToken ct)
+    /// <summary>Checks one chunk and counts it done; returns the run id when this chunk completed the set (aggregation is claimed).</summary>
+    private async Task<int?> CompleteChunkAsync(long chunkId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var chunk = await db.CheckRunChunks.AsNoTracking().SingleOrDefaultAsync(c => c.Id == chunkId, ct);
-        if (chunk is null || chunk.Done) return;
+        if (chunk is null || chunk.Done) return null;
         var run = await db.CheckRuns.AsNoTracking().SingleAsync(r => r.Id == chunk.RunId, ct);
-        if (run.Status != CheckRunStatus.Running) return;
+        if (run.Status != CheckRunStatus.Running) return null;
         try
         {
             var (rows, failures) = await CheckChunkAsync(db, run, chunk, ct);
-            if (rows < 0) return;
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var json = JsonSerializer.Serialize(failures);
-            if (await db.CheckRunChunks.Where(c => c.Id == chunkId && !c.Done)
-                    .ExecuteUpdateAsync(s => s.SetProperty(c => c.Done, true).SetProperty(c => c.RowsChecked, rows).SetProperty(c => c.FailuresJson, json), ct) == 1)
-                await db.CheckRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ChunksDone, r => r.ChunksDone + 1)
-                    .SetProperty(r => r.HeartbeatUtc, DateTime.UtcNow), ct);
-            await tx.CommitAsync(ct);
+            if (rows < 0) return null;
+            await using (var tx = await db.Database.BeginTransactionAsync(ct))
+            {
+                var json = JsonSerializer.Serialize(failures);
+                if (await db.CheckRunChunks.Where(c => c.Id == chunkId && !c.Done)
+                        .ExecuteUpdateAsync(s => s.SetProperty(c => c.Done, true).SetProperty(c => c.RowsChecked, rows).SetProperty(c => c.FailuresJson, json), ct) == 1)
+                    await db.CheckRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ChunksDone, r => r.ChunksDone + 1)
+                        .SetProperty(r => r.HeartbeatUtc, DateTime.UtcNow), ct);
+                await tx.CommitAsync(ct);
+            }
             var state = await db.CheckRuns.AsNoTracking().Where(r => r.Id == run.Id).Select(r => new { r.ChunksDone, r.ChunkCount }).SingleAsync(ct);
             var checkedSoFar = await db.CheckRunChunks.Where(c => c.RunId == run.Id && c.Done).SumAsync(c => c.RowsChecked, ct);
             await PublishAsync(run, CheckRunStatus.Running, state.ChunksDone, state.ChunkCount, checkedSoFar);
-            if (await ClaimAggregationAsync(db, run.Id, ct)) jobs.Enqueue<QualityCheckJob>(j => j.FinishAsync(run.Id, CancellationToken.None));
+            return await ClaimAggregationAsync(run.Id, ct) ? run.Id : null;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {
             await FailAsync(run.Id, ex);
+            return null;
         }
     }
 
@@ -147,9 +177,12 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         return (rows, failures);
     }
 
-    private static async Task<bool> ClaimAggregationAsync(AppDbContext db, int runId, CancellationToken ct) =>
-        await db.CheckRuns.Where(r => r.Id == runId && r.Status == CheckRunStatus.Running && r.ChunksDone == r.ChunkCount)
+    private async Task<bool> ClaimAggregationAsync(int runId, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.CheckRuns.Where(r => r.Id == runId && r.Status == CheckRunStatus.Running && r.ChunksDone == r.ChunkCount)
             .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, CheckRunStatus.Aggregating), ct) == 1;
+    }
 
     /// <summary>Sums the chunks, runs the uniqueness and batch rules, stores per-rule outcomes and scores, and makes the run current.</summary>
     private async Task AggregateAsync(AppDbContext db, CheckRun run, CancellationToken ct)
