@@ -17,7 +17,7 @@ public sealed class WorkOrderLoopIntegrationTests(DemoAppFixture app)
     [Fact]
     public async Task Problems_become_one_order_per_department_and_resource_that_goes_from_draft_to_closed_with_a_timeline()
     {
-        var problems = await ProblemIdsAsync();
+        var problems = await RectificationKit.ProblemIdsAsync(app.Services);
         var orderId = Assert.Single(await AsAsync("steward", s => s.CreateFromProblemsAsync(problems, Ct)));
         await Assert.ThrowsAsync<BusinessRuleException>(() => AsAsync("steward", s => s.CreateFromProblemsAsync(problems, Ct)));
 
@@ -47,30 +47,12 @@ public sealed class WorkOrderLoopIntegrationTests(DemoAppFixture app)
     [Fact]
     public async Task Of_two_people_acting_on_the_same_version_of_an_order_only_the_first_succeeds()
     {
-        var orderId = Assert.Single(await AsAsync("steward", async s => await s.CreateFromProblemsAsync(await ProblemIdsAsync(), Ct)));
+        var orderId = Assert.Single(await AsAsync("steward", async s => await s.CreateFromProblemsAsync(await RectificationKit.ProblemIdsAsync(app.Services), Ct)));
         var stamp = await StampAsync(orderId);
         await AsAsync("steward", async s => { await s.ActAsync(orderId, WorkOrderAction.Dispatch, new(stamp), Ct); return 0; });
         var late = await Assert.ThrowsAsync<BusinessRuleException>(() =>
             AsAsync("admin", async s => { await s.ActAsync(orderId, WorkOrderAction.Dispatch, new(stamp), Ct); return 0; }));
         Assert.Equal("工单已被他人更新，请查看最新状态后再操作", late.Message);
-    }
-
-    private async Task<List<long>> ProblemIdsAsync()
-    {
-        var resource = await PublishResourceAsync(app.Services);
-        var batchId = await ImportAsync(app.Services, resource);
-        await CleanseAsync(app.Services, batchId);
-        await using (var db = ActAs.Db(app.Services))
-        {
-            db.QualityRuleSets.Add(new QualityRuleSet(resource, 1,
-                [new QualityRule("R1", RuleTemplate.NotBlank, ["HJDZ"], new Dictionary<string, string>(), RuleSeverity.Major, 1, 0)], "steward", DateTime.UtcNow));
-            await db.SaveChangesAsync(Ct);
-        }
-        await using var scope = app.Services.CreateAsyncScope();
-        var runId = await scope.ServiceProvider.GetRequiredService<CheckRunQueue>().QueueAsync(resource, batchId, CheckTrigger.Manual, "steward", Ct);
-        await scope.ServiceProvider.GetRequiredService<QualityCheckJob>().RunInlineAsync(runId!.Value, 1, Ct);
-        await using var read = ActAs.Db(app.Services);
-        return await read.Problems.Where(p => p.RunId == runId).Select(p => p.Id).ToListAsync(Ct);
     }
 
     private async Task<Guid> StampAsync(int orderId)

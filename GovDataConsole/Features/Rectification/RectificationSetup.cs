@@ -1,3 +1,5 @@
+using GovDataConsole.Features.Shared;
+using Hangfire;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace GovDataConsole.Features.Rectification;
@@ -11,6 +13,15 @@ public static class RectificationSetup
         services.AddTransient<INotificationSender, InAppNotificationSender>();
         services.AddTransient<Notifier>();
         services.AddScoped<WorkOrderService>();
+        services.AddScoped<WorkOrderReminderJob>();
         return services;
+    }
+
+    /// <summary>Reminders and escalation every day at 08:30 China time (the job skips non-working days).</summary>
+    public static void StartRectification(this WebApplication app)
+    {
+        if (!app.Services.GetRequiredService<Operations.JobOptions>().Server) return;
+        app.Services.GetRequiredService<IRecurringJobManager>().AddOrUpdate<WorkOrderReminderJob>(WorkOrderReminderJob.RecurringId,
+            j => j.RunAsync(CancellationToken.None), "30 8 * * *", new RecurringJobOptions { TimeZone = ChinaTime.Zone });
     }
 }
