@@ -4,7 +4,6 @@ using GovDataConsole.Tests.Cleansing;
 using GovDataConsole.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Time.Testing;
 using static GovDataConsole.Tests.Cleansing.CleansingKit;
 
 namespace GovDataConsole.Tests.Rectification;
@@ -18,7 +17,7 @@ public sealed class WorkOrderReminderJobTests(DemoAppFixture app)
     [Fact]
     public async Task A_critical_order_dispatched_before_national_day_is_due_on_the_make_up_saturday_then_reminded_marked_overdue_and_escalated_once()
     {
-        var clock = new FakeTimeProvider(At(9, 30, 10));
+        var clock = new SettableClock(At(9, 30, 10));
         var orderId = Assert.Single(await RectificationKit.CreateOrderAsync(app.Services, RuleSeverity.Critical));
         await using (var scope = await ActAs.UserAsync(app.Services, "steward"))
         {
@@ -40,7 +39,7 @@ public sealed class WorkOrderReminderJobTests(DemoAppFixture app)
         };
         foreach (var (month, day, kinds) in expected)
         {
-            clock.SetUtcNow(At(month, day, 8));
+            clock.Now = At(month, day, 8);
             var before = await EventCountAsync(orderId);
             await RunJobAsync(clock);
             await RunJobAsync(clock);

@@ -14,6 +14,7 @@ public static class RectificationSetup
         services.AddTransient<Notifier>();
         services.AddScoped<WorkOrderService>();
         services.AddScoped<WorkOrderReminderJob>();
+        services.AddScoped<RectificationMeasures>();
         return services;
     }
 
