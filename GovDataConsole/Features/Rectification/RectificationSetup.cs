@@ -10,7 +10,9 @@ public static class RectificationSetup
     {
         services.AddSingleton(config.GetSection("Rectification").Get<RectificationOptions>() ?? new RectificationOptions());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<NotificationUpdates>();
         services.AddTransient<INotificationSender, InAppNotificationSender>();
+        services.AddScoped<NotificationService>();
         services.AddTransient<Notifier>();
         services.AddScoped<WorkOrderService>();
         services.AddScoped<WorkOrderReminderJob>();
