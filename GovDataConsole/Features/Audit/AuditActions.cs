@@ -9,6 +9,7 @@ public static class AuditActions
     public const string CollectionCategory = "Collection";
     public const string CalendarCategory = "Calendar";
     public const string RectificationCategory = "Rectification";
+    public const string QualityCategory = "Quality";
 
     public const string SignIn = "SignIn";
     public const string SignInFailed = "SignInFailed";
@@ -47,6 +48,7 @@ public static class AuditActions
     public const string CalendarImported = "CalendarImported";
     public const string WorkOrderCreated = "WorkOrderCreated";
     public const string WorkOrderAction = "WorkOrderAction";
+    public const string PreChecked = "PreChecked";
 
     public static string Label(string action) =>
         Resources.UiText.ResourceManager.GetString("Audit_" + action, Resources.UiText.Culture) ?? action;
