@@ -52,5 +52,5 @@ public sealed record RunComparison(
 
 /// <summary>A problem in a comparison list, its value masked by sensitivity.</summary>
 public sealed record ComparedProblemRow(
-    long Id, int BatchId, int? RowNumber, string RuleName, QualityDimension Dimension, RuleSeverity Severity, string? ItemName,
+    long Id, int BatchId, int? RowNumber, string RuleKey, string RuleName, QualityDimension Dimension, RuleSeverity Severity, string? ItemName,
     string? Value, string Message);

@@ -135,7 +135,7 @@ public sealed class CheckRunService(IDbContextFactory<AppDbContext> dbFactory, C
             _ => Matched(inB, inA),
         };
         var result = await problems.ToGridPageAsync(page, ProblemSortable, nameof(ComparedProblemRow.Id), p => p, ct);
-        return new GridPage<ComparedProblemRow>(result.Items.Select(p => new ComparedProblemRow(p.Id, p.BatchId, p.RowNumber, p.RuleName, p.Dimension,
+        return new GridPage<ComparedProblemRow>(result.Items.Select(p => new ComparedProblemRow(p.Id, p.BatchId, p.RowNumber, p.RuleKey, p.RuleName, p.Dimension,
             p.Severity, p.ItemName, p.Value is null ? null : BatchService.Display(p.Value, p.Sensitivity, false), p.Message)).ToList(), result.TotalCount);
     }
 
