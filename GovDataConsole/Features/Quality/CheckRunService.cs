@@ -212,8 +212,11 @@ public sealed class CheckRunService(IDbContextFactory<AppDbContext> dbFactory, C
     }
 
     /// <summary>Stored dimension scores ({"Completeness": 98.5, …}) in dimension order; unknown names are skipped.</summary>
-    private static IReadOnlyDictionary<QualityDimension, decimal> Dimensions(string? json) =>
-        (json is null ? [] : JsonSerializer.Deserialize<Dictionary<string, decimal>>(json) ?? [])
-        .Select(d => (Ok: Enum.TryParse<QualityDimension>(d.Key, out var dimension), dimension, d.Value)).Where(d => d.Ok)
-        .OrderBy(d => d.dimension).ToDictionary(d => d.dimension, d => d.Value);
+    private static IReadOnlyDictionary<QualityDimension, decimal> Dimensions(string? json)
+    {
+        var result = new SortedDictionary<QualityDimension, decimal>();
+        foreach (var (name, score) in (json is null ? null : JsonSerializer.Deserialize<Dictionary<string, decimal>>(json)) ?? [])
+            if (Enum.TryParse<QualityDimension>(name, out var dimension)) result[dimension] = score;
+        return result;
+    }
 }
