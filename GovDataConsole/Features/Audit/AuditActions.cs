@@ -49,6 +49,8 @@ public static class AuditActions
     public const string WorkOrderCreated = "WorkOrderCreated";
     public const string WorkOrderAction = "WorkOrderAction";
     public const string PreChecked = "PreChecked";
+    public const string CheckRunCancelled = "CheckRunCancelled";
+    public const string CheckRunRequeued = "CheckRunRequeued";
 
     public static string Label(string action) =>
         Resources.UiText.ResourceManager.GetString("Audit_" + action, Resources.UiText.Culture) ?? action;

@@ -9,6 +9,7 @@ public static class QualitySetup
         services.AddTransient<QualityCheckJob>();
         services.AddTransient<CheckRunQueue>();
         services.AddScoped<PreCheckService>();
+        services.AddScoped<CheckRunService>();
         return services;
     }
 
