@@ -9,6 +9,7 @@ public static class AuditActions
     public const string CollectionCategory = "Collection";
     public const string CalendarCategory = "Calendar";
     public const string QualityCategory = "Quality";
+    public const string RectificationCategory = "Rectification";
 
     public const string SignIn = "SignIn";
     public const string SignInFailed = "SignInFailed";
@@ -49,6 +50,8 @@ public static class AuditActions
     public const string QualitySettingsSaved = "QualitySettingsSaved";
     public const string QualityRunRequested = "QualityRunRequested";
     public const string QualityBindingSaved = "QualityBindingSaved";
+    public const string WorkOrderCreated = "WorkOrderCreated";
+    public const string WorkOrderAction = "WorkOrderAction";
 
     public static string Label(string action) =>
         Resources.UiText.ResourceManager.GetString("Audit_" + action, Resources.UiText.Culture) ?? action;
