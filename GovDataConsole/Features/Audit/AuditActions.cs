@@ -8,6 +8,7 @@ public static class AuditActions
     public const string CatalogCategory = "Catalog";
     public const string CollectionCategory = "Collection";
     public const string CalendarCategory = "Calendar";
+    public const string QualityCategory = "Quality";
     public const string RectificationCategory = "Rectification";
     public const string QualityCategory = "Quality";
 
@@ -46,6 +47,10 @@ public static class AuditActions
     public const string CalendarDayUpdated = "CalendarDayUpdated";
     public const string CalendarDayDeleted = "CalendarDayDeleted";
     public const string CalendarImported = "CalendarImported";
+    public const string QualityRulesSaved = "QualityRulesSaved";
+    public const string QualitySettingsSaved = "QualitySettingsSaved";
+    public const string QualityRunRequested = "QualityRunRequested";
+    public const string QualityBindingSaved = "QualityBindingSaved";
     public const string WorkOrderCreated = "WorkOrderCreated";
     public const string WorkOrderAction = "WorkOrderAction";
     public const string PreChecked = "PreChecked";

@@ -10,6 +10,7 @@ public static class QualitySetup
         services.AddTransient<CheckRunQueue>();
         services.AddScoped<PreCheckService>();
         services.AddScoped<CheckRunService>();
+        services.AddScoped<QualityRuleService>();
         return services;
     }
 
