@@ -10,7 +10,6 @@ public static class AuditActions
     public const string CalendarCategory = "Calendar";
     public const string QualityCategory = "Quality";
     public const string RectificationCategory = "Rectification";
-    public const string QualityCategory = "Quality";
 
     public const string SignIn = "SignIn";
     public const string SignInFailed = "SignInFailed";
