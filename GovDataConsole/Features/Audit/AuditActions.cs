@@ -8,6 +8,7 @@ public static class AuditActions
     public const string CatalogCategory = "Catalog";
     public const string CollectionCategory = "Collection";
     public const string CalendarCategory = "Calendar";
+    public const string QualityCategory = "Quality";
 
     public const string SignIn = "SignIn";
     public const string SignInFailed = "SignInFailed";
@@ -44,6 +45,12 @@ public static class AuditActions
     public const string CalendarDayUpdated = "CalendarDayUpdated";
     public const string CalendarDayDeleted = "CalendarDayDeleted";
     public const string CalendarImported = "CalendarImported";
+
+    public const string ProblemsRevealed = "ProblemsRevealed";
+    public const string ProblemsExcepted = "ProblemsExcepted";
+    public const string ProblemsHandedOver = "ProblemsHandedOver";
+    public const string ExceptionRevoked = "ExceptionRevoked";
+    public const string ProblemsExported = "ProblemsExported";
 
     public static string Label(string action) =>
         Resources.UiText.ResourceManager.GetString("Audit_" + action, Resources.UiText.Culture) ?? action;

@@ -8,6 +8,8 @@ public static class QualitySetup
         services.AddSingleton<CheckProgress>();
         services.AddTransient<QualityCheckJob>();
         services.AddTransient<CheckRunQueue>();
+        services.AddScoped<ProblemService>();
+        services.AddScoped<ProblemExport>();
         return services;
     }
 
