@@ -43,7 +43,7 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> dbFactory, Cu
         var capped = false;
         if (query.FiltersRows)
         {
-            total = await problems.Take(CountCap + 1).CountAsync(ct);
+            total = await Order(problems, new GridRequest()).Take(CountCap + 1).CountAsync(ct);
             if (total > CountCap) (total, capped) = (CountCap, true);
         }
         else total = await problems.CountAsync(ct);
