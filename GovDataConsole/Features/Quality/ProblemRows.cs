@@ -3,6 +3,9 @@ using GovDataConsole.Quality;
 
 namespace GovDataConsole.Features.Quality;
 
+/// <summary>A resource the problem filters offer.</summary>
+public sealed record ProblemResource(int Id, string Code, string Name, int DepartmentId, string DepartmentName);
+
 /// <summary>The problem browser's filters; every one optional.</summary>
 public sealed record ProblemQuery : GridRequest
 {

@@ -51,6 +51,28 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> dbFactory, Cu
         return new ProblemPage(await RowsAsync(db, page, reveal, ct), total, capped);
     }
 
+    /// <summary>The resources of the user's scope with checked batches, for the filters.</summary>
+    public async Task<IReadOnlyList<ProblemResource>> ResourcesAsync(CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var ids = await db.DataBatches.AsNoTracking().VisibleTo(user).Where(b => b.CheckRunId != null).Select(b => b.DataResourceId).Distinct().ToListAsync(ct);
+        return await db.DataResources.AsNoTracking().Where(r => ids.Contains(r.Id)).OrderBy(r => r.Code)
+            .Select(r => new ProblemResource(r.Id, r.Code, r.Name, r.DepartmentId, r.Department!.Name)).ToListAsync(ct);
+    }
+
+    /// <summary>The rules of a resource's current runs (key and name), for the rule filter.</summary>
+    public async Task<IReadOnlyList<(string Key, string Name)>> RulesAsync(int resourceId, CancellationToken ct)
+    {
+        var user = await currentUser.GetAsync();
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var runs = await db.DataBatches.AsNoTracking().VisibleTo(user).Where(b => b.DataResourceId == resourceId && b.CheckRunId != null)
+            .Select(b => b.CheckRunId!.Value).Distinct().ToListAsync(ct);
+        var rules = await db.CheckRunRules.AsNoTracking().Where(r => runs.Contains(r.RunId)).OrderByDescending(r => r.RunId)
+            .Select(r => new { r.RuleKey, r.RuleName }).ToListAsync(ct);
+        return rules.DistinctBy(r => r.RuleKey).OrderBy(r => r.RuleKey, StringComparer.Ordinal).Select(r => (r.RuleKey, r.RuleName)).ToList();
+    }
+
     /// <summary>The record behind a problem, its fields masked unless revealed, with every field that run found failing marked.</summary>
     public async Task<ProblemRecord> RecordAsync(long problemId, bool reveal, CancellationToken ct)
     {
