@@ -9,7 +9,7 @@ using static GovDataConsole.Tests.Quality.ProblemKit;
 
 namespace GovDataConsole.Tests.Quality;
 
-/// <summary>Triage: exceptions leave later runs and come back when revoked; hand-over; who may do it; bad input refused.</summary>
+/// <summary>Triage: exceptions leave later runs and come back when revoked; hand-over into work orders; who may do it; bad input refused.</summary>
 [Collection(ProblemAppCollection.Name)]
 public sealed class ProblemTriageIntegrationTests(DemoAppFixture app)
 {
@@ -64,7 +64,7 @@ public sealed class ProblemTriageIntegrationTests(DemoAppFixture app)
     }
 
     [Fact]
-    public async Task Hand_over_by_filter_changes_only_the_open_problems_of_the_filter()
+    public async Task Hand_over_by_filter_puts_only_the_open_problems_of_the_filter_into_work_orders()
     {
         var (resource, _, _) = await CheckedBatchAsync(app.Services);
         await AsAsync(app.Services, "steward", async s => await s.MarkExceptionAsync([(await ProblemAsync(resource, Unique, 5)).Id], "同一人", Ct));
@@ -72,7 +72,10 @@ public sealed class ProblemTriageIntegrationTests(DemoAppFixture app)
         var result = await AsAsync(app.Services, "steward", s => s.HandOverByFilterAsync(new ProblemQuery { ResourceId = resource, Dimension = QualityDimension.Uniqueness }, Ct));
 
         Assert.Equal(new TriageResult(1, 0, 0), result);
-        Assert.Equal(ProblemStatus.HandedOver, (await ProblemAsync(resource, Unique, 6)).Status);
+        var handedOver = await ProblemAsync(resource, Unique, 6);
+        Assert.Equal(ProblemStatus.HandedOver, handedOver.Status);
+        await using (var db = ActAs.Db(app.Services))
+            Assert.True(await db.WorkOrderItems.AnyAsync(i => i.ProblemId == handedOver.Id, Ct));
         Assert.Equal(ProblemStatus.Exception, (await ProblemAsync(resource, Unique, 5)).Status);
         Assert.Equal(Total - 2, (await ListAsync(app.Services, "steward", new ProblemQuery { ResourceId = resource, Status = ProblemStatus.Open })).TotalCount);
 

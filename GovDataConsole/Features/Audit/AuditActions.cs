@@ -9,6 +9,7 @@ public static class AuditActions
     public const string CollectionCategory = "Collection";
     public const string CalendarCategory = "Calendar";
     public const string QualityCategory = "Quality";
+    public const string RectificationCategory = "Rectification";
 
     public const string SignIn = "SignIn";
     public const string SignInFailed = "SignInFailed";
@@ -45,10 +46,11 @@ public static class AuditActions
     public const string CalendarDayUpdated = "CalendarDayUpdated";
     public const string CalendarDayDeleted = "CalendarDayDeleted";
     public const string CalendarImported = "CalendarImported";
+    public const string WorkOrderCreated = "WorkOrderCreated";
+    public const string WorkOrderAction = "WorkOrderAction";
 
     public const string ProblemsRevealed = "ProblemsRevealed";
     public const string ProblemsExcepted = "ProblemsExcepted";
-    public const string ProblemsHandedOver = "ProblemsHandedOver";
     public const string ExceptionRevoked = "ExceptionRevoked";
     public const string ProblemsExported = "ProblemsExported";
 

@@ -4,6 +4,7 @@ using GovDataConsole.Data;
 using GovDataConsole.Features.Audit;
 using GovDataConsole.Features.Collection;
 using GovDataConsole.Features.Organization;
+using GovDataConsole.Features.Rectification;
 using GovDataConsole.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 using T = GovDataConsole.Resources.UiText;
@@ -15,7 +16,7 @@ namespace GovDataConsole.Features.Quality;
 /// triage by the steward (exception / false positive, hand-over to rectification) and the exceptions it leaves. Values of
 /// sensitive items are masked unless the viewer may reveal them and asks to (audited, as for batch records).
 /// </summary>
-public sealed class ProblemService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, AuditLog audit)
+public sealed class ProblemService(IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, AuditLog audit, WorkOrderService workOrders)
 {
     /// <summary>Row-level filters count up to this many matches (then the grid says "more than").</summary>
     public const int CountCap = 10_000;
@@ -108,7 +109,7 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> dbFactory, Cu
     public Task<TriageResult> MarkExceptionByFilterAsync(ProblemQuery filter, string reason, CancellationToken ct) =>
         ExceptAsync(db => FilteredAsync(db, filter, ct), reason, ct);
 
-    /// <summary>Hands open problems over to rectification (work orders are built on them).</summary>
+    /// <summary>Hands open problems over to rectification as draft work orders.</summary>
     public Task<TriageResult> HandOverAsync(IReadOnlyCollection<long> ids, CancellationToken ct) => HandOverAsync(db => SelectedAsync(db, ids, ct), ct);
 
     public Task<TriageResult> HandOverByFilterAsync(ProblemQuery filter, CancellationToken ct) => HandOverAsync(db => FilteredAsync(db, filter, ct), ct);
@@ -224,21 +225,18 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> dbFactory, Cu
         return new TriageResult(changed, skipped, open.Count - withRecord.Count);
     }
 
+    /// <summary>Open problems become draft work orders (grouped by department × resource × rule-set version), which mark them handed over.</summary>
     private async Task<TriageResult> HandOverAsync(Func<AppDbContext, Task<(List<Target> Open, int Skipped)>> targets, CancellationToken ct)
     {
         var user = await currentUser.GetAsync();
         user.EnsureRole(Roles.Steward, Roles.Admin);
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var (open, skipped) = await targets(db);
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var changed = 0;
-        foreach (var chunk in open.Select(t => t.Id).Chunk(IdChunk))
-            changed += await db.Problems.Where(p => chunk.Contains(p.Id) && p.Status == ProblemStatus.Open)
-                .ExecuteUpdateAsync(s => s.SetProperty(p => p.Status, ProblemStatus.HandedOver), ct);
-        await audit.StageAsync(db, AuditActions.QualityCategory, AuditActions.ProblemsHandedOver, Describe(open), string.Format(T.Problem_HandOverDetail, changed));
-        await db.SaveChangesAsync(ct);
-        await tx.CommitAsync(ct);
-        return new TriageResult(changed, skipped + open.Count - changed, 0);
+        List<Target> open;
+        int skipped;
+        await using (var db = await dbFactory.CreateDbContextAsync(ct))
+            (open, skipped) = await targets(db);
+        if (open.Count == 0) return new TriageResult(0, skipped, 0);
+        await workOrders.CreateFromProblemsAsync(open.Select(t => t.Id).ToList(), ct);
+        return new TriageResult(open.Count, skipped, 0);
     }
 
     private sealed record Target(long Id, int RunId, long? RecordId, string RuleKey);
