@@ -56,6 +56,11 @@ public static class AuditActions
     public const string CheckRunCancelled = "CheckRunCancelled";
     public const string CheckRunRequeued = "CheckRunRequeued";
 
+    public const string ProblemsRevealed = "ProblemsRevealed";
+    public const string ProblemsExcepted = "ProblemsExcepted";
+    public const string ExceptionRevoked = "ExceptionRevoked";
+    public const string ProblemsExported = "ProblemsExported";
+
     public static string Label(string action) =>
         Resources.UiText.ResourceManager.GetString("Audit_" + action, Resources.UiText.Culture) ?? action;
 }

@@ -11,6 +11,8 @@ public static class QualitySetup
         services.AddScoped<PreCheckService>();
         services.AddScoped<CheckRunService>();
         services.AddScoped<QualityRuleService>();
+        services.AddScoped<ProblemService>();
+        services.AddScoped<ProblemExport>();
         return services;
     }
 
