@@ -8,6 +8,7 @@ public static class QualitySetup
         services.AddSingleton<CheckProgress>();
         services.AddTransient<QualityCheckJob>();
         services.AddTransient<CheckRunQueue>();
+        services.AddScoped<Data.DemoQualitySeed>();
         return services;
     }
 
