@@ -92,6 +92,8 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
                     await db.DataBatches.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s.SetProperty(b => b.HeartbeatUtc, DateTime.UtcNow), ct);
                     await tx.CommitAsync(ct);
                 }
+                ArrayPool<Write>.Shared.Return(page.Writes);
+                ArrayPool<byte>.Shared.Return(page.Json);
                 done += page.RowCount;
                 await progress.PublishAsync(new(batchId, BatchStatus.Cleansing, batch.RowsRead, batch.RowsAccepted, batch.RowsRejected,
                     (int)Math.Min(99, 99L * done / Math.Max(1, batch.RowsAccepted))));
@@ -131,16 +133,18 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
         await progress.PublishAsync(new(batchId, BatchStatus.Cleansed, batch.RowsRead, batch.RowsAccepted, batch.RowsRejected, 100));
     }
 
-    private sealed record RawPage(RawRow[] Rows);
+    /// <summary>The first <see cref="Count"/> of <see cref="Rows"/> (pooled, like the other page arrays: given back by the stage that consumes them).</summary>
+    private sealed record RawPage(RawRow[] Rows, int Count);
 
     /// <summary>StoredJson: the UTF-8 cleansed JSON an earlier run stored, if any.</summary>
     private readonly record struct RawRow(long Id, int RowNumber, string[] Values, byte[]? StoredJson, bool StoredDuplicate);
 
     /// <summary>
-    /// A page of <see cref="RowCount"/> rows, of which only those whose stored state must change are listed: each with its
-    /// new cleansed JSON as a range of <see cref="Json"/> (UTF-8), or a negative length for none (the values did not change).
+    /// A page of <see cref="RowCount"/> rows, of which only those whose stored state must change are listed (the first
+    /// <see cref="WriteCount"/> of <see cref="Writes"/>): each with its new cleansed JSON as a range of <see cref="Json"/>
+    /// (UTF-8), or a negative length for none (the values did not change).
     /// </summary>
-    private sealed record CleansedPage(int RowCount, Write[] Writes, ReadOnlyMemory<byte> Json);
+    private sealed record CleansedPage(int RowCount, Write[] Writes, int WriteCount, byte[] Json);
 
     private readonly record struct Write(long Id, int Start, int Length);
 
@@ -159,10 +163,13 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
                 using var query = Prepare(sqlite, "SELECT Id, RowNumber, ValuesJson, CleansedJson, DuplicateOfRow FROM BatchRecords WHERE BatchId = ?1 AND RowNumber > ?2 ORDER BY RowNumber LIMIT ?3");
                 Check(sqlite, raw.sqlite3_bind_int(query, 1, batchId));
                 Check(sqlite, raw.sqlite3_bind_int(query, 3, PageSize));
-                while (ReadPage(sqlite, query, afterRow, width, ct) is { Length: > 0 } rows)
+                while (true)
                 {
-                    await output.WriteAsync(new RawPage(rows), ct);
-                    afterRow = rows[^1].RowNumber;
+                    var rows = ArrayPool<RawRow>.Shared.Rent(PageSize);
+                    var count = ReadPage(sqlite, query, afterRow, width, rows, ct);
+                    if (count == 0) break;
+                    afterRow = rows[count - 1].RowNumber;
+                    await output.WriteAsync(new RawPage(rows, count), ct);
                 }
             }
             else
@@ -175,14 +182,15 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
                 while (true)
                 {
                     query.Parameters[2].Value = afterRow;
-                    var rows = new List<RawRow>(PageSize);
+                    var rows = ArrayPool<RawRow>.Shared.Rent(PageSize);
+                    var count = 0;
                     await using (var reader = await query.ExecuteReaderAsync(ct))
                         while (await reader.ReadAsync(ct))
-                            rows.Add(new RawRow(reader.GetInt64(0), reader.GetInt32(1), RecordJson.Parse(Encoding.UTF8.GetBytes(reader.GetString(2)), width),
-                                reader.IsDBNull(3) ? null : Encoding.UTF8.GetBytes(reader.GetString(3)), !reader.IsDBNull(4)));
-                    if (rows.Count == 0) break;
-                    await output.WriteAsync(new RawPage([.. rows]), ct);
-                    afterRow = rows[^1].RowNumber;
+                            rows[count++] = new RawRow(reader.GetInt64(0), reader.GetInt32(1), RecordJson.Parse(Encoding.UTF8.GetBytes(reader.GetString(2)), width),
+                                reader.IsDBNull(3) ? null : Encoding.UTF8.GetBytes(reader.GetString(3)), !reader.IsDBNull(4));
+                    if (count == 0) break;
+                    afterRow = rows[count - 1].RowNumber;
+                    await output.WriteAsync(new RawPage(rows, count), ct);
                 }
             }
             output.Complete();
@@ -193,16 +201,17 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
         }
     }
 
-    private static RawRow[] ReadPage(SqliteConnection connection, sqlite3_stmt query, int afterRow, int width, CancellationToken ct)
+    /// <summary>Reads the page after <paramref name="afterRow"/> into <paramref name="rows"/>; returns how many rows it read.</summary>
+    private static int ReadPage(SqliteConnection connection, sqlite3_stmt query, int afterRow, int width, RawRow[] rows, CancellationToken ct)
     {
-        var rows = new List<RawRow>(PageSize);
+        var count = 0;
         try
         {
             Check(connection, raw.sqlite3_bind_int(query, 2, afterRow));
             while (true)
             {
                 var rc = raw.sqlite3_step(query);
-                if (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && rows.Count == 0)
+                if (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && count == 0)
                 {
                     // Only the first step takes the read lock (WAL): wait like the provider's own commands do.
                     ct.ThrowIfCancellationRequested();
@@ -213,12 +222,12 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
                 if (rc != raw.SQLITE_ROW)
                 {
                     Check(connection, rc);
-                    return [.. rows];
+                    return count;
                 }
-                rows.Add(new RawRow(raw.sqlite3_column_int64(query, 0), raw.sqlite3_column_int(query, 1),
+                rows[count++] = new RawRow(raw.sqlite3_column_int64(query, 0), raw.sqlite3_column_int(query, 1),
                     RecordJson.Parse(raw.sqlite3_column_blob(query, 2), width),
                     raw.sqlite3_column_type(query, 3) == raw.SQLITE_NULL ? null : raw.sqlite3_column_blob(query, 3).ToArray(),
-                    raw.sqlite3_column_type(query, 4) != raw.SQLITE_NULL));
+                    raw.sqlite3_column_type(query, 4) != raw.SQLITE_NULL);
             }
         }
         finally
@@ -231,9 +240,9 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
     {
         try
         {
-            foreach (var (id, start, length) in page.Writes)
+            foreach (var (id, start, length) in page.Writes.AsSpan(0, page.WriteCount))
             {
-                Check(connection, length < 0 ? raw.sqlite3_bind_null(update, 1) : raw.sqlite3_bind_text(update, 1, page.Json.Span.Slice(start, length)));
+                Check(connection, length < 0 ? raw.sqlite3_bind_null(update, 1) : raw.sqlite3_bind_text(update, 1, page.Json.AsSpan(start, length)));
                 Check(connection, raw.sqlite3_bind_int64(update, 2, id));
                 Check(connection, raw.sqlite3_step(update));
                 raw.sqlite3_reset(update);
@@ -248,9 +257,9 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
     private static async Task WriteAsync(DbCommand update, DbTransaction tx, CleansedPage page, CancellationToken ct)
     {
         update.Transaction = tx;
-        foreach (var (id, start, length) in page.Writes)
+        foreach (var (id, start, length) in page.Writes[..page.WriteCount])
         {
-            update.Parameters[0].Value = length < 0 ? DBNull.Value : Encoding.UTF8.GetString(page.Json.Span.Slice(start, length));
+            update.Parameters[0].Value = length < 0 ? DBNull.Value : Encoding.UTF8.GetString(page.Json, start, length);
             update.Parameters[1].Value = id;
             await update.ExecuteNonQueryAsync(ct);
         }
@@ -276,25 +285,9 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
             var json = new RecordJson();
             await foreach (var page in input.ReadAllAsync(ct))
             {
-                var buffer = new ArrayBufferWriter<byte>(64 * 1024);
-                var writes = new List<Write>();
-                foreach (var raw in page.Rows)
-                {
-                    plan.Pipeline.Apply(raw.Values, cleansed, counts);
-                    // De-duplicated here, in row order, so the writer only writes.
-                    dedup?.Add(raw.RowNumber, plan.KeyValues(cleansed));
-                    // Only rows whose stored state differs are written: a first run writes the changed rows, a re-run the differences.
-                    var start = buffer.WrittenCount;
-                    var length = -1;
-                    if (!raw.Values.AsSpan().SequenceEqual(cleansed))
-                    {
-                        json.Serialize(cleansed, buffer);
-                        length = buffer.WrittenCount - start;
-                    }
-                    var same = length < 0 ? raw.StoredJson is null : raw.StoredJson is not null && buffer.WrittenSpan[start..].SequenceEqual(raw.StoredJson);
-                    if (!same || raw.StoredDuplicate) writes.Add(new Write(raw.Id, start, length));
-                }
-                await output.WriteAsync(new CleansedPage(page.Rows.Length, [.. writes], buffer.WrittenMemory), ct);
+                var result = CleansePage(plan, dedup, counts, page, cleansed, json);
+                ArrayPool<RawRow>.Shared.Return(page.Rows, clearArray: true);
+                await output.WriteAsync(result, ct);
             }
             output.Complete();
         }
@@ -302,5 +295,34 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
         {
             output.Complete(ex);
         }
+    }
+
+    private static CleansedPage CleansePage(CleansingPlan plan, Deduplicator? dedup, long[] counts, RawPage page, string[] cleansed, RecordJson json)
+    {
+        var writes = ArrayPool<Write>.Shared.Rent(page.Count);
+        var writeCount = 0;
+        var bytes = ArrayPool<byte>.Shared.Rent(256 * 1024);
+        var used = 0;
+        foreach (var raw in page.Rows.AsSpan(0, page.Count))
+        {
+            plan.Pipeline.Apply(raw.Values, cleansed, counts);
+            // De-duplicated here, in row order, so the writer only writes.
+            dedup?.Add(raw.RowNumber, plan.KeyValues(cleansed));
+            var changed = !raw.Values.AsSpan().SequenceEqual(cleansed);
+            var row = changed ? json.Serialize(cleansed) : default;
+            // Only rows whose stored state differs are written: a first run writes the changed rows, a re-run the differences.
+            if (!raw.StoredDuplicate && (changed ? raw.StoredJson is not null && row.SequenceEqual(raw.StoredJson) : raw.StoredJson is null)) continue;
+            if (used + row.Length > bytes.Length)
+            {
+                var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(bytes.Length * 2, used + row.Length));
+                bytes.AsSpan(0, used).CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(bytes);
+                bytes = bigger;
+            }
+            row.CopyTo(bytes.AsSpan(used));
+            writes[writeCount++] = new Write(raw.Id, used, changed ? row.Length : -1);
+            used += row.Length;
+        }
+        return new CleansedPage(page.Count, writes, writeCount, bytes);
     }
 }

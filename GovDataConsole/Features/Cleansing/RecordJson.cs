@@ -7,21 +7,26 @@ namespace GovDataConsole.Features.Cleansing;
 
 /// <summary>
 /// A record's values as the JSON string array the import stores, read and written as UTF-8 without the serializer's
-/// per-call overhead: writing reuses one <see cref="Utf8JsonWriter"/> and escapes exactly as <see cref="JsonSerializer"/>
+/// per-call overhead: writing reuses one <see cref="Utf8JsonWriter"/> and buffer and escapes exactly as <see cref="JsonSerializer"/>
 /// does by default, so stored JSON looks the same whichever wrote it. One instance per thread.
 /// </summary>
 internal sealed class RecordJson
 {
-    private readonly Utf8JsonWriter writer = new(Stream.Null);
+    private readonly ArrayBufferWriter<byte> buffer = new(1024);
+    private readonly Utf8JsonWriter writer;
 
-    /// <summary>Appends the values as one compact JSON array to <paramref name="output"/>.</summary>
-    public void Serialize(ReadOnlySpan<string> values, IBufferWriter<byte> output)
+    public RecordJson() => writer = new Utf8JsonWriter(buffer);
+
+    /// <summary>The values as one compact UTF-8 JSON array, in a buffer reused by the next call.</summary>
+    public ReadOnlySpan<byte> Serialize(ReadOnlySpan<string> values)
     {
-        writer.Reset(output);
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
         writer.WriteStartArray();
         foreach (var value in values) writer.WriteStringValue(value);
         writer.WriteEndArray();
         writer.Flush();
+        return buffer.WrittenSpan;
     }
 
     /// <summary>
