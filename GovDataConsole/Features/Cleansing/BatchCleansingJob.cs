@@ -22,6 +22,10 @@ namespace GovDataConsole.Features.Cleansing;
 public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory, BatchProgress progress, CollectionOptions options, ILogger<BatchCleansingJob> log)
 {
     private const int PageSize = 10_000;
+    /// <summary>A page's JSON buffer to start with (about 250 bytes a record; grown when a page needs more).</summary>
+    private const int PageBytes = 4 << 20;
+    /// <summary>The range of a NULL column.</summary>
+    private static readonly (int Start, int Length) None = (0, -1);
 
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(int batchId, CancellationToken ct)
@@ -66,11 +70,11 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
         var counts = new long[plan.Pipeline.Steps.Count];
         var dedup = plan.CreateDeduplicator();
 
-        // Three stages overlap: read + parse (own connection), cleanse + serialise, then write (this connection) in row order.
+        // Three stages overlap: read (own connection), parse + cleanse + serialise, then write (this connection) in row order.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var read = Channel.CreateBounded<RawPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var cleansed = Channel.CreateBounded<CleansedPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var reading = Task.Run(() => ReadAsync(batchId, plan.Width, read.Writer, stop.Token), stop.Token);
+        var reading = Task.Run(() => ReadAsync(batchId, read.Writer, stop.Token), stop.Token);
         var cleansing = Task.Run(() => CleanseStageAsync(plan, dedup, counts, read.Reader, cleansed.Writer, stop.Token), stop.Token);
         long? restoreSynchronous = null;
         try
@@ -133,11 +137,15 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
         await progress.PublishAsync(new(batchId, BatchStatus.Cleansed, batch.RowsRead, batch.RowsAccepted, batch.RowsRejected, 100));
     }
 
-    /// <summary>The first <see cref="Count"/> of <see cref="Rows"/> (pooled, like the other page arrays: given back by the stage that consumes them).</summary>
-    private sealed record RawPage(RawRow[] Rows, int Count);
+    /// <summary>
+    /// The first <see cref="Count"/> of <see cref="Rows"/>, their JSON back to back in <see cref="Json"/> (UTF-8). Page arrays are
+    /// pooled and given back by the stage that consumes them; a page holds no object per row, so rows waiting in the
+    /// pipeline cost the GC nothing and the values parsed from them die young.
+    /// </summary>
+    private sealed record RawPage(RawRow[] Rows, int Count, byte[] Json);
 
-    /// <summary>StoredJson: the UTF-8 cleansed JSON an earlier run stored, if any.</summary>
-    private readonly record struct RawRow(long Id, int RowNumber, string[] Values, byte[]? StoredJson, bool StoredDuplicate);
+    /// <summary>Ranges of the page's JSON: the raw values, and the cleansed values an earlier run stored (negative length: none).</summary>
+    private readonly record struct RawRow(long Id, int RowNumber, int ValuesStart, int ValuesLength, int StoredStart, int StoredLength, bool StoredDuplicate);
 
     /// <summary>
     /// A page of <see cref="RowCount"/> rows, of which only those whose stored state must change are listed (the first
@@ -148,8 +156,8 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
 
     private readonly record struct Write(long Id, int Start, int Length);
 
-    /// <summary>Pages of the batch in row order (keyset on RowNumber), values parsed and padded to the plan's width.</summary>
-    private async Task ReadAsync(int batchId, int width, ChannelWriter<RawPage> output, CancellationToken ct)
+    /// <summary>Pages of the batch in row order (keyset on RowNumber).</summary>
+    private async Task ReadAsync(int batchId, ChannelWriter<RawPage> output, CancellationToken ct)
     {
         try
         {
@@ -159,17 +167,18 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
             var afterRow = 0;
             if (connection is SqliteConnection sqlite)
             {
-                // Raw statement: ValuesJson is parsed straight from SQLite's UTF-8, never materialised as a string.
+                // Raw statement: the JSON is copied straight from SQLite's UTF-8, never materialised as a string.
                 using var query = Prepare(sqlite, "SELECT Id, RowNumber, ValuesJson, CleansedJson, DuplicateOfRow FROM BatchRecords WHERE BatchId = ?1 AND RowNumber > ?2 ORDER BY RowNumber LIMIT ?3");
                 Check(sqlite, raw.sqlite3_bind_int(query, 1, batchId));
                 Check(sqlite, raw.sqlite3_bind_int(query, 3, PageSize));
                 while (true)
                 {
                     var rows = ArrayPool<RawRow>.Shared.Rent(PageSize);
-                    var count = ReadPage(sqlite, query, afterRow, width, rows, ct);
+                    var json = ArrayPool<byte>.Shared.Rent(PageBytes);
+                    var count = ReadPage(sqlite, query, afterRow, rows, ref json, ct);
                     if (count == 0) break;
                     afterRow = rows[count - 1].RowNumber;
-                    await output.WriteAsync(new RawPage(rows, count), ct);
+                    await output.WriteAsync(new RawPage(rows, count, json), ct);
                 }
             }
             else
@@ -183,14 +192,18 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
                 {
                     query.Parameters[2].Value = afterRow;
                     var rows = ArrayPool<RawRow>.Shared.Rent(PageSize);
-                    var count = 0;
+                    var json = ArrayPool<byte>.Shared.Rent(PageBytes);
+                    int count = 0, used = 0;
                     await using (var reader = await query.ExecuteReaderAsync(ct))
                         while (await reader.ReadAsync(ct))
-                            rows[count++] = new RawRow(reader.GetInt64(0), reader.GetInt32(1), RecordJson.Parse(Encoding.UTF8.GetBytes(reader.GetString(2)), width),
-                                reader.IsDBNull(3) ? null : Encoding.UTF8.GetBytes(reader.GetString(3)), !reader.IsDBNull(4));
+                        {
+                            var values = Append(ref json, ref used, Encoding.UTF8.GetBytes(reader.GetString(2)));
+                            var stored = reader.IsDBNull(3) ? None : Append(ref json, ref used, Encoding.UTF8.GetBytes(reader.GetString(3)));
+                            rows[count++] = new RawRow(reader.GetInt64(0), reader.GetInt32(1), values.Start, values.Length, stored.Start, stored.Length, !reader.IsDBNull(4));
+                        }
                     if (count == 0) break;
                     afterRow = rows[count - 1].RowNumber;
-                    await output.WriteAsync(new RawPage(rows, count), ct);
+                    await output.WriteAsync(new RawPage(rows, count, json), ct);
                 }
             }
             output.Complete();
@@ -201,10 +214,10 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
         }
     }
 
-    /// <summary>Reads the page after <paramref name="afterRow"/> into <paramref name="rows"/>; returns how many rows it read.</summary>
-    private static int ReadPage(SqliteConnection connection, sqlite3_stmt query, int afterRow, int width, RawRow[] rows, CancellationToken ct)
+    /// <summary>Reads the page after <paramref name="afterRow"/> into <paramref name="rows"/> and <paramref name="json"/>; returns how many rows it read.</summary>
+    private static int ReadPage(SqliteConnection connection, sqlite3_stmt query, int afterRow, RawRow[] rows, ref byte[] json, CancellationToken ct)
     {
-        var count = 0;
+        int count = 0, used = 0;
         try
         {
             Check(connection, raw.sqlite3_bind_int(query, 2, afterRow));
@@ -224,10 +237,10 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
                     Check(connection, rc);
                     return count;
                 }
-                rows[count++] = new RawRow(raw.sqlite3_column_int64(query, 0), raw.sqlite3_column_int(query, 1),
-                    RecordJson.Parse(raw.sqlite3_column_blob(query, 2), width),
-                    raw.sqlite3_column_type(query, 3) == raw.SQLITE_NULL ? null : raw.sqlite3_column_blob(query, 3).ToArray(),
-                    raw.sqlite3_column_type(query, 4) != raw.SQLITE_NULL);
+                var values = Append(ref json, ref used, raw.sqlite3_column_blob(query, 2));
+                var stored = raw.sqlite3_column_type(query, 3) == raw.SQLITE_NULL ? None : Append(ref json, ref used, raw.sqlite3_column_blob(query, 3));
+                rows[count++] = new RawRow(raw.sqlite3_column_int64(query, 0), raw.sqlite3_column_int(query, 1), values.Start, values.Length,
+                    stored.Start, stored.Length, raw.sqlite3_column_type(query, 4) != raw.SQLITE_NULL);
             }
         }
         finally
@@ -286,7 +299,8 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
             await foreach (var page in input.ReadAllAsync(ct))
             {
                 var result = CleansePage(plan, dedup, counts, page, cleansed, json);
-                ArrayPool<RawRow>.Shared.Return(page.Rows, clearArray: true);
+                ArrayPool<RawRow>.Shared.Return(page.Rows);
+                ArrayPool<byte>.Shared.Return(page.Json);
                 await output.WriteAsync(result, ct);
             }
             output.Complete();
@@ -301,28 +315,37 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
     {
         var writes = ArrayPool<Write>.Shared.Rent(page.Count);
         var writeCount = 0;
-        var bytes = ArrayPool<byte>.Shared.Rent(256 * 1024);
+        var bytes = ArrayPool<byte>.Shared.Rent(PageBytes / 4);
         var used = 0;
         foreach (var raw in page.Rows.AsSpan(0, page.Count))
         {
-            plan.Pipeline.Apply(raw.Values, cleansed, counts);
+            var values = RecordJson.Parse(page.Json.AsSpan(raw.ValuesStart, raw.ValuesLength), plan.Width);
+            plan.Pipeline.Apply(values, cleansed, counts);
             // De-duplicated here, in row order, so the writer only writes.
             dedup?.Add(raw.RowNumber, plan.KeyValues(cleansed));
-            var changed = !raw.Values.AsSpan().SequenceEqual(cleansed);
+            var changed = !values.AsSpan().SequenceEqual(cleansed);
             var row = changed ? json.Serialize(cleansed) : default;
             // Only rows whose stored state differs are written: a first run writes the changed rows, a re-run the differences.
-            if (!raw.StoredDuplicate && (changed ? raw.StoredJson is not null && row.SequenceEqual(raw.StoredJson) : raw.StoredJson is null)) continue;
-            if (used + row.Length > bytes.Length)
-            {
-                var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(bytes.Length * 2, used + row.Length));
-                bytes.AsSpan(0, used).CopyTo(bigger);
-                ArrayPool<byte>.Shared.Return(bytes);
-                bytes = bigger;
-            }
-            row.CopyTo(bytes.AsSpan(used));
-            writes[writeCount++] = new Write(raw.Id, used, changed ? row.Length : -1);
-            used += row.Length;
+            var same = changed ? raw.StoredLength >= 0 && row.SequenceEqual(page.Json.AsSpan(raw.StoredStart, raw.StoredLength)) : raw.StoredLength < 0;
+            if (same && !raw.StoredDuplicate) continue;
+            var start = Append(ref bytes, ref used, row).Start;
+            writes[writeCount++] = new Write(raw.Id, start, changed ? row.Length : -1);
         }
         return new CleansedPage(page.Count, writes, writeCount, bytes);
+    }
+
+    /// <summary>Appends <paramref name="text"/> to a pooled buffer, moved to a bigger pooled array when full; returns where it went.</summary>
+    private static (int Start, int Length) Append(ref byte[] buffer, ref int used, ReadOnlySpan<byte> text)
+    {
+        if (used + text.Length > buffer.Length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, used + text.Length));
+            buffer.AsSpan(0, used).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = bigger;
+        }
+        text.CopyTo(buffer.AsSpan(used));
+        used += text.Length;
+        return (used - text.Length, text.Length);
     }
 }

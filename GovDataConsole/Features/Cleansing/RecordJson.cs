@@ -15,7 +15,7 @@ internal sealed class RecordJson
     private readonly ArrayBufferWriter<byte> buffer = new(1024);
     private readonly Utf8JsonWriter writer;
 
-    public RecordJson() => writer = new Utf8JsonWriter(buffer);
+    public RecordJson() => writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
 
     /// <summary>The values as one compact UTF-8 JSON array, in a buffer reused by the next call.</summary>
     public ReadOnlySpan<byte> Serialize(ReadOnlySpan<string> values)
