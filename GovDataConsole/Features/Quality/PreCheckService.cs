@@ -1,4 +1,3 @@
-using System.Text;
 using GovDataConsole.Cleansing;
 using GovDataConsole.Data;
 using GovDataConsole.Excel;
