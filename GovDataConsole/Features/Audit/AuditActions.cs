@@ -51,6 +51,8 @@ public static class AuditActions
     public const string PreChecked = "PreChecked";
     public const string CheckRunCancelled = "CheckRunCancelled";
     public const string CheckRunRequeued = "CheckRunRequeued";
+    public const string CorrectionDownloaded = "CorrectionDownloaded";
+    public const string CorrectionUploaded = "CorrectionUploaded";
 
     public static string Label(string action) =>
         Resources.UiText.ResourceManager.GetString("Audit_" + action, Resources.UiText.Culture) ?? action;
