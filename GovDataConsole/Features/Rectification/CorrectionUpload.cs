@@ -34,8 +34,8 @@ public sealed class CorrectionUpload(IDbContextFactory<AppDbContext> dbFactory, 
 
     private sealed record CorrectedRow(int Row, OpenRecord Record, Dictionary<string, string> Values, string? Explanation);
 
-    /// <summary>A problem of a uniqueness rule, checked once every corrected row is known: its row's values and the key columns.</summary>
-    private sealed record UniqueCheck(CorrectedRow Row, WorkOrderItem Item, string[] Values, int[] Columns, IReadOnlyList<string> Codes);
+    /// <summary>A row after cleansing, in the column order of its quality plan.</summary>
+    private sealed record CheckedRow(CorrectedRow Row, string[] Values, QualityPlan Plan);
 
     /// <summary>Why the user may not upload corrections to an order in this state, or null (staff of the owning department, 整改中).</summary>
     public static Exception? Refusal(WorkOrderStatus status, int departmentId, UserContext user)
@@ -199,7 +199,8 @@ public sealed class CorrectionUpload(IDbContextFactory<AppDbContext> dbFactory, 
         }
 
         var json = new RecordJson();
-        var uniques = new List<UniqueCheck>();
+        var checkedRows = new List<CheckedRow>();
+        var uniques = new List<(CorrectedRow Row, WorkOrderItem Item, string[] Values)>();
         var results = new List<(CorrectedRow Row, WorkOrderItem Item, string[] Values)>();
         var findings = new List<RowFinding>();
         foreach (var row in rows)
@@ -217,12 +218,13 @@ public sealed class CorrectionUpload(IDbContextFactory<AppDbContext> dbFactory, 
             values.CopyTo(checkedRow, 0);
             findings.Clear();
             quality.CheckRow(checkedRow, row.Record.Record.Id, new long[quality.Rules.Count], findings);
+            checkedRows.Add(new CheckedRow(row, checkedRow, quality));
             foreach (var item in row.Record.Items)
             {
                 var rule = IndexOf(quality.Rules, item.RuleKey);
-                if (rule >= 0 && quality.Uniques.FirstOrDefault(u => u.Rule == rule).Columns is { } keyColumns)
+                if (rule >= 0 && quality.Uniques.Any(u => u.Rule == rule))
                 {
-                    uniques.Add(new UniqueCheck(row, item, checkedRow, keyColumns, quality.Codes));
+                    uniques.Add((row, item, checkedRow));
                     continue;
                 }
                 if (rule >= 0 && !quality.BatchRules.Contains(rule))
@@ -235,8 +237,10 @@ public sealed class CorrectionUpload(IDbContextFactory<AppDbContext> dbFactory, 
                 results.Add((row, item, checkedRow));
             }
         }
-        if (uniques.Count > 0) await CheckUniquenessAsync(db, order.DataResourceId, rules, uniques, items, now, ct);
-        results.AddRange(uniques.Select(u => (u.Row, u.Item, u.Values)));
+        if (uniques.Count > 0)
+            await CheckUniquenessAsync(db, order.DataResourceId, rules.Where(r => RuleTemplateCatalog.ScopeOf(r.Template) == RuleScope.Uniqueness).ToList(),
+                checkedRows, items, now, ct);
+        results.AddRange(uniques);
 
         var openBefore = await db.WorkOrderItems.CountAsync(i => i.OrderId == order.Id && i.State == WorkOrderItemState.Open, ct);
         var fixedCount = results.Count(r => r.Item.State == WorkOrderItemState.Fixed);
@@ -260,15 +264,13 @@ public sealed class CorrectionUpload(IDbContextFactory<AppDbContext> dbFactory, 
 
     /// <summary>
     /// Uniqueness rules against the resource's current data, as a check run sees it: every other kept record of its cleansed
-    /// batches first, then the corrected rows in workbook order; a corrected key already taken still fails.
+    /// batches first, then the corrected rows in workbook order; a problem whose key is still taken stays open.
     /// </summary>
-    private async Task CheckUniquenessAsync(AppDbContext db, int resourceId, IReadOnlyList<QualityRule> orderRules, List<UniqueCheck> uniques,
+    private async Task CheckUniquenessAsync(AppDbContext db, int resourceId, IReadOnlyList<QualityRule> rules, List<CheckedRow> rows,
         IReadOnlyList<InfoItem> items, DateTime now, CancellationToken ct)
     {
-        var keys = uniques.Select(u => u.Item.RuleKey).ToHashSet(StringComparer.Ordinal);
-        var rules = orderRules.Where(r => keys.Contains(r.Key)).ToList();
-        var corrected = uniques.Select(u => u.Row.Record.Record.Id).ToHashSet();
-        var indexes = keys.ToDictionary(k => k, _ => new UniquenessIndex(), StringComparer.Ordinal);
+        var corrected = rows.Select(r => r.Row.Record.Record.Id).ToHashSet();
+        var indexes = rules.ToDictionary(r => r.Key, _ => new UniquenessIndex(), StringComparer.Ordinal);
         var batches = await db.DataBatches.AsNoTracking().Where(b => b.DataResourceId == resourceId && b.Status == BatchStatus.Cleansed).OrderBy(b => b.Id).ToListAsync(ct);
         await using var reading = await dbFactory.CreateDbContextAsync(ct);
         foreach (var batch in batches)
@@ -280,18 +282,26 @@ public sealed class CorrectionUpload(IDbContextFactory<AppDbContext> dbFactory, 
                         indexes[plan.Rules[rule].Key].Add(record.Values, columns, new KeyOwner(record.Id, batch.Id, record.RowNumber));
         }
         var names = items.ToDictionary(i => i.Code, i => i.Name);
-        foreach (var (row, item, values, columns, codes) in uniques)
+        foreach (var (row, values, plan) in rows)
         {
             var record = row.Record.Record;
-            if (indexes[item.RuleKey].Add(values, columns, new KeyOwner(record.Id, record.BatchId, record.RowNumber)) is not { } first)
+            foreach (var (rule, columns) in plan.Uniques)
             {
-                item.Fix(row.Explanation, now);
-                continue;
+                var key = plan.Rules[rule].Key;
+                var first = indexes[key].Add(values, columns, new KeyOwner(record.Id, record.BatchId, record.RowNumber));
+                foreach (var item in row.Record.Items.Where(i => i.RuleKey == key))
+                {
+                    if (first is not { } owner)
+                    {
+                        item.Fix(row.Explanation, now);
+                        continue;
+                    }
+                    var fields = string.Join("、", columns.Select(c => names.GetValueOrDefault(plan.Codes[c], plan.Codes[c])));
+                    var where = owner.BatchId == record.BatchId ? string.Format(T.RuleFailure_UniqueSameBatch, owner.RowNumber)
+                        : string.Format(T.RuleFailure_UniqueOtherBatch, owner.BatchId, owner.RowNumber);
+                    item.StillFailing(string.Format(T.RuleFailure_Unique, fields, where), string.Join(" / ", columns.Select(c => values[c])), row.Explanation);
+                }
             }
-            var fields = string.Join("、", columns.Select(c => names.GetValueOrDefault(codes[c], codes[c])));
-            var where = first.BatchId == record.BatchId ? string.Format(T.RuleFailure_UniqueSameBatch, first.RowNumber)
-                : string.Format(T.RuleFailure_UniqueOtherBatch, first.BatchId, first.RowNumber);
-            item.StillFailing(string.Format(T.RuleFailure_Unique, fields, where), string.Join(" / ", columns.Select(c => values[c])), row.Explanation);
         }
     }
 
