@@ -55,6 +55,8 @@ public static class AuditActions
     public const string PreChecked = "PreChecked";
     public const string CheckRunCancelled = "CheckRunCancelled";
     public const string CheckRunRequeued = "CheckRunRequeued";
+    public const string CorrectionDownloaded = "CorrectionDownloaded";
+    public const string CorrectionUploaded = "CorrectionUploaded";
 
     public const string ProblemsRevealed = "ProblemsRevealed";
     public const string ProblemsExcepted = "ProblemsExcepted";

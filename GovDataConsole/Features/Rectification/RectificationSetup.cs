@@ -15,6 +15,8 @@ public static class RectificationSetup
         services.AddScoped<NotificationService>();
         services.AddTransient<Notifier>();
         services.AddScoped<WorkOrderService>();
+        services.AddScoped<CorrectionWorkbook>();
+        services.AddScoped<CorrectionUpload>();
         services.AddScoped<WorkOrderReminderJob>();
         services.AddScoped<RectificationMeasures>();
         return services;
