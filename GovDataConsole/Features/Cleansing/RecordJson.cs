@@ -29,6 +29,12 @@ internal sealed class RecordJson
         return buffer.WrittenSpan;
     }
 
+    /// <summary>The values as a compact JSON string (for stores written through EF rather than as bytes).</summary>
+    public string SerializeToString(ReadOnlySpan<string> values) => Encoding.UTF8.GetString(Serialize(values));
+
+    /// <summary><see cref="Parse(ReadOnlySpan{byte}, int)"/> of a stored JSON string.</summary>
+    public static string[] Parse(string json, int width) => Parse(Encoding.UTF8.GetBytes(json), width);
+
     /// <summary>
     /// The values of a UTF-8 JSON string array, padded with empty strings to at least <paramref name="width"/> (null
     /// elements read as empty). A hand-written fast path covers the compact form the import writes; anything else goes to

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using System.Text;
 using GovDataConsole.Data;
 using GovDataConsole.Features.Cleansing;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +34,7 @@ public static class RecordPages
             var rows = new List<CheckedRecord>(PageSize);
             await using (var reader = await query.ExecuteReaderAsync(ct))
                 while (await reader.ReadAsync(ct))
-                    rows.Add(new CheckedRecord(reader.GetInt64(0), reader.GetInt32(1), RecordJson.Parse(Encoding.UTF8.GetBytes(reader.GetString(2)), width)));
+                    rows.Add(new CheckedRecord(reader.GetInt64(0), reader.GetInt32(1), RecordJson.Parse(reader.GetString(2), width)));
             if (rows.Count == 0) yield break;
             yield return [.. rows];
             if (rows.Count < PageSize) yield break;

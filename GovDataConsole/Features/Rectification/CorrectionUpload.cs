@@ -209,7 +209,7 @@ public sealed class CorrectionUpload(IDbContextFactory<AppDbContext> dbFactory, 
             var values = Cleanse(row, cleansing);
             if (!values.AsSpan().SequenceEqual(row.Record.Values))
             {
-                var corrected = json.Serialize(values);
+                var corrected = json.SerializeToString(values);
                 db.BatchRecordHistory.Add(new BatchRecordHistory(row.Record.Record.Id, row.Record.Record.BatchId, row.Record.CurrentJson, corrected, order.Id, user.UserName, now));
                 row.Record.Record.Correct(corrected);
             }
