@@ -47,6 +47,7 @@ public static class AuditActions
     public const string CalendarImported = "CalendarImported";
     public const string WorkOrderCreated = "WorkOrderCreated";
     public const string WorkOrderAction = "WorkOrderAction";
+    public const string WorkOrdersExported = "WorkOrdersExported";
 
     public static string Label(string action) =>
         Resources.UiText.ResourceManager.GetString("Audit_" + action, Resources.UiText.Culture) ?? action;

@@ -11,6 +11,7 @@ public static class RectificationSetup
         services.AddTransient<INotificationSender, InAppNotificationSender>();
         services.AddTransient<Notifier>();
         services.AddScoped<WorkOrderService>();
+        services.AddScoped<WorkOrderQueries>();
         return services;
     }
 }
