@@ -55,39 +55,14 @@ public sealed class WorkOrderLoopIntegrationTests(DemoAppFixture app)
         Assert.Equal("工单已被他人更新，请查看最新状态后再操作", late.Message);
     }
 
-    private async Task<List<long>> ProblemIdsAsync()
-    {
-        var resource = await PublishResourceAsync(app.Services);
-        var batchId = await ImportAsync(app.Services, resource);
-        await CleanseAsync(app.Services, batchId);
-        await using (var db = ActAs.Db(app.Services))
-        {
-            db.QualityRuleSets.Add(new QualityRuleSet(resource, 1,
-                [new QualityRule("R1", RuleTemplate.NotBlank, ["HJDZ"], new Dictionary<string, string>(), RuleSeverity.Major, 1, 0)], "steward", DateTime.UtcNow));
-            await db.SaveChangesAsync(Ct);
-        }
-        await using var scope = app.Services.CreateAsyncScope();
-        var runId = await scope.ServiceProvider.GetRequiredService<CheckRunQueue>().QueueAsync(resource, batchId, CheckTrigger.Manual, "steward", Ct);
-        await scope.ServiceProvider.GetRequiredService<QualityCheckJob>().RunInlineAsync(runId!.Value, 1, Ct);
-        await using var read = ActAs.Db(app.Services);
-        return await read.Problems.Where(p => p.RunId == runId).Select(p => p.Id).ToListAsync(Ct);
-    }
+    /// <summary>The 户籍地址 problems of a fresh batch (4 rows, 一般).</summary>
+    private async Task<List<long>> ProblemIdsAsync() =>
+        (await RectificationKit.ProblemsAsync(app.Services)).Where(p => p.RuleKey == RectificationKit.AddressRule).Select(p => p.Id).ToList();
 
-    private async Task<Guid> StampAsync(int orderId)
-    {
-        await using var db = ActAs.Db(app.Services);
-        return await db.WorkOrders.Where(o => o.Id == orderId).Select(o => o.ConcurrencyStamp).SingleAsync(Ct);
-    }
+    private Task<Guid> StampAsync(int orderId) => RectificationKit.StampAsync(app.Services, orderId);
 
-    private async Task ActAsync(string user, int orderId, WorkOrderAction action, string? comment = null)
-    {
-        var stamp = await StampAsync(orderId);
-        await AsAsync(user, async s => { await s.ActAsync(orderId, action, new(stamp, comment), Ct); return 0; });
-    }
+    private Task ActAsync(string user, int orderId, WorkOrderAction action, string? comment = null) =>
+        RectificationKit.ActAsync(app.Services, user, orderId, action, comment);
 
-    private async Task<TResult> AsAsync<TResult>(string user, Func<WorkOrderService, Task<TResult>> act)
-    {
-        await using var scope = await ActAs.UserAsync(app.Services, user);
-        return await act(scope.ServiceProvider.GetRequiredService<WorkOrderService>());
-    }
+    private Task<TResult> AsAsync<TResult>(string user, Func<WorkOrderService, Task<TResult>> act) => RectificationKit.AsAsync(app.Services, user, act);
 }

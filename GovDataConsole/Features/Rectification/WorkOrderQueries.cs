@@ -111,7 +111,7 @@ public sealed class WorkOrderQueries(IDbContextFactory<AppDbContext> dbFactory, 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var rows = await Filter(db, user, query).OrderByDescending(o => o.Id).Take(MaxExportRows).Select(ToRow(db)).ToListAsync(ct);
         var names = await DisplayNamesAsync(db, rows.Select(r => r.CreatedBy), ct);
-        string[] header = [T.WorkOrder_Number, T.WorkOrder_Title, T.Catalog_Department, T.Catalog_Name, T.WorkOrder_Severity, T.Common_Status,
+        string[] header = [T.WorkOrder_Number, T.WorkOrder_Title, T.WorkOrder_Department, T.WorkOrder_Resource, T.WorkOrder_Severity, T.Common_Status,
             T.WorkOrder_ProblemCount, T.WorkOrder_OpenCount, T.WorkOrder_DueDate, T.WorkOrder_IsOverdue, T.WorkOrder_CreatedBy, T.WorkOrder_CreatedAt, T.WorkOrder_ClosedAt];
         using var output = new MemoryStream();
         using (var workbook = StreamingWorkbookWriter.Create(output))
