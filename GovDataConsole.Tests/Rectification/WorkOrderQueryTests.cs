@@ -164,7 +164,7 @@ public sealed class WorkOrderQueryTests(DemoAppFixture app)
         await using (var db = ActAs.Db(app.Services)) gonganName = await db.Users.Where(u => u.UserName == "gongan").Select(u => u.DisplayName).SingleAsync(Ct);
         var signed = closed.Timeline.Single(e => e.Kind == WorkOrderEventKind.Sign);
         Assert.Equal(("gongan", gonganName, WorkOrderStatus.Dispatched, WorkOrderStatus.InProgress), (signed.Actor, signed.ActorName, signed.FromStatus, signed.ToStatus));
-        Assert.Equal((WorkOrderStatus.Closed, "杭州市公安局"), (closed.Order.Status, closed.Order.DepartmentName));
+        Assert.Equal((WorkOrderStatus.Closed, "杭州市公安局", "李晓梅"), (closed.Order.Status, closed.Order.DepartmentName, closed.CreatedByName));
 
         await Assert.ThrowsAsync<NotFoundException>(() => GetAsync("gongan", w.Draft));
         await Assert.ThrowsAsync<NotFoundException>(() => GetAsync("shichang", w.Overdue));

@@ -64,10 +64,10 @@ public sealed class WorkOrderQueries(IDbContextFactory<AppDbContext> dbFactory, 
         var row = await db.WorkOrders.Where(o => o.Id == orderId).Select(ToRow(db)).SingleAsync(ct);
         var resourceCode = await db.DataResources.Where(r => r.Id == order.DataResourceId).Select(r => r.Code).SingleAsync(ct);
         var events = await db.WorkOrderEvents.AsNoTracking().Where(e => e.OrderId == orderId).OrderBy(e => e.AtUtc).ThenBy(e => e.Id).ToListAsync(ct);
-        var names = await DisplayNamesAsync(db, events.Select(e => e.Actor), ct);
+        var names = await DisplayNamesAsync(db, events.Select(e => e.Actor).Append(order.CreatedBy), ct);
         var timeline = events.Select(e => new WorkOrderEventRow(e.Id, e.Kind, e.FromStatus, e.ToStatus, e.Actor, names.GetValueOrDefault(e.Actor, e.Actor),
             e.Comment, e.AttachmentName, e.AtUtc)).ToList();
-        return new WorkOrderDetail(row, order.Description, resourceCode, order.RuleSetVersion, order.ReworkRounds, order.DisputeUpheld,
+        return new WorkOrderDetail(row, names.GetValueOrDefault(order.CreatedBy, order.CreatedBy), order.Description, resourceCode, order.RuleSetVersion, order.ReworkRounds, order.DisputeUpheld,
             order.ExtensionRequestedDate, order.ExtensionReason, order.DispatchedUtc, order.SignedUtc, order.SubmittedUtc, order.ConcurrencyStamp,
             WorkOrderStateMachine.Allowed(order, user), timeline);
     }

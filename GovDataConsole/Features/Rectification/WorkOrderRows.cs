@@ -44,7 +44,7 @@ public sealed record WorkOrderEventRow(long Id, WorkOrderEventKind Kind, WorkOrd
 
 /// <summary>An order as its page shows it: the order, names, what the viewer may do now (<see cref="Stamp"/> to send back) and its timeline.</summary>
 public sealed record WorkOrderDetail(
-    WorkOrderRow Order, string? Description, string ResourceCode, int RuleSetVersion, int ReworkRounds, bool DisputeUpheld,
+    WorkOrderRow Order, string CreatedByName, string? Description, string ResourceCode, int RuleSetVersion, int ReworkRounds, bool DisputeUpheld,
     DateOnly? ExtensionRequestedDate, string? ExtensionReason, DateTime? DispatchedUtc, DateTime? SignedUtc, DateTime? SubmittedUtc,
     Guid Stamp, IReadOnlyList<WorkOrderAction> Actions, IReadOnlyList<WorkOrderEventRow> Timeline)
 {
