@@ -11,13 +11,14 @@ namespace GovDataConsole.Tests.EndToEnd;
 /// <summary>
 /// Issue 7 in two real browser sessions: problems of a check run become a draft order; the steward dispatches it, the
 /// department user (公安 staff) signs for it and submits, the steward sends it back with a reason, the department submits
-/// again (a second, stale tab of theirs is told the order changed and shows its new state), the steward approves, and
+/// again after a comment (a second, stale tab of theirs is told the order changed and shows its new state), the steward approves, and
 /// both sessions see every step on the timeline.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class RectificationJourneyTests(BrowserApp app)
 {
     private const string RejectReason = "户籍地址仍为空，请补全后再提交";
+    private const string Comment = "已在户籍系统补全地址，请再次复核";
 
     [Fact]
     public async Task A_steward_and_a_department_user_take_an_order_from_dispatch_through_rework_to_closed()
@@ -98,6 +99,9 @@ public sealed class RectificationJourneyTests(BrowserApp app)
         // 4. The department submits again from one tab; a second tab still showing 整改中 is told the order changed.
         await ReloadAsync(gongan, path);
         await ExpectStatusAsync(gongan, "整改中");
+        await gongan.GetByLabel("评论", new() { Exact = true }).FillAsync(Comment);
+        await gongan.GetByTestId("comment-send").ClickAsync();
+        await Expect(gongan.GetByTestId("timeline").Locator("[data-kind=Comment]")).ToContainTextAsync(Comment);
         var staleTab = await gonganSession.Context.NewPageAsync();
         var staleErrors = BrowserSteps.CollectErrors(staleTab);
         await staleTab.GotoAsync(path);
@@ -120,7 +124,7 @@ public sealed class RectificationJourneyTests(BrowserApp app)
         // 6. Both sessions see every step, who took it, and the reason given.
         await ReloadAsync(gongan, path);
         await ExpectStatusAsync(gongan, "已办结");
-        string[] steps = ["Created", "Dispatch", "Sign", "Submit", "Reject", "Submit", "Approve"];
+        string[] steps = ["Created", "Dispatch", "Sign", "Submit", "Reject", "Comment", "Submit", "Approve"];
         foreach (var page in new[] { steward, gongan })
         {
             var entries = page.GetByTestId("timeline").Locator("[data-kind]");
@@ -129,7 +133,8 @@ public sealed class RectificationJourneyTests(BrowserApp app)
             await Expect(entries.Nth(4)).ToContainTextAsync(RejectReason);
             await Expect(entries.Nth(4)).ToContainTextAsync("待复核 → 整改中");
             await Expect(entries.Nth(2)).ToContainTextAsync("gongan");
-            await Expect(entries.Nth(6)).ToContainTextAsync("steward");
+            await Expect(entries.Nth(5)).ToContainTextAsync(Comment);
+            await Expect(entries.Nth(7)).ToContainTextAsync("steward");
         }
         await BrowserApp.ScreenshotAsync(steward, "rectification-6-detail-steward-closed");
         await BrowserApp.ScreenshotAsync(gongan, "rectification-7-detail-gongan-closed");
