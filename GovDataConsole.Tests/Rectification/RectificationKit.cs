@@ -10,16 +10,16 @@ namespace GovDataConsole.Tests.Rectification;
 
 /// <summary>
 /// Real problems for work orders: a fresh person resource of a department, the messy batch, and a check run of two rules
-/// (户籍地址 not blank: 一般; 公民身份号码 valid: 严重) — plus helpers that act on orders as a demo user.
+/// (户籍地址 not blank: 4 problems, 一般 unless asked otherwise; 公民身份号码 valid: 严重) — plus helpers that act on orders as a demo user.
 /// </summary>
 internal static class RectificationKit
 {
     public const string AddressRule = "R1";
     public const string IdRule = "R2";
 
-    private static QualityRuleSet RuleSet(int resourceId) => new(resourceId, 1,
+    private static QualityRuleSet RuleSet(int resourceId, RuleSeverity addressSeverity) => new(resourceId, 1,
     [
-        new QualityRule(AddressRule, RuleTemplate.NotBlank, ["HJDZ"], new Dictionary<string, string>(), RuleSeverity.Major, 1, 0),
+        new QualityRule(AddressRule, RuleTemplate.NotBlank, ["HJDZ"], new Dictionary<string, string>(), addressSeverity, 1, 0),
         new QualityRule(IdRule, RuleTemplate.ResidentId, ["SFZH"], new Dictionary<string, string>(), RuleSeverity.Critical, 1, 0),
     ], "steward", DateTime.UtcNow);
 
@@ -27,13 +27,14 @@ internal static class RectificationKit
     /// The problems of a check run of a new batch. With the job server off the import, cleansing and check run in-process;
     /// with it on (the browser app) the batch goes through the real pipeline and this waits for its check run.
     /// </summary>
-    public static async Task<List<Problem>> ProblemsAsync(IServiceProvider services, string departmentCode = "330100GAJ", bool jobServer = false)
+    public static async Task<List<Problem>> ProblemsAsync(IServiceProvider services, string departmentCode = "330100GAJ", bool jobServer = false,
+        RuleSeverity addressSeverity = RuleSeverity.Major)
     {
         var resource = await PublishResourceAsync(services, departmentCode);
         int runId;
         if (jobServer)
         {
-            await AddRulesAsync(services, resource);
+            await AddRulesAsync(services, resource, addressSeverity);
             var batchId = await QueueAsync(services, resource, MessyCsv());
             runId = await CompletedRunAsync(services, batchId);
         }
@@ -41,7 +42,7 @@ internal static class RectificationKit
         {
             var batchId = await ImportAsync(services, resource);
             await CleanseAsync(services, batchId);
-            await AddRulesAsync(services, resource);
+            await AddRulesAsync(services, resource, addressSeverity);
             await using var scope = services.CreateAsyncScope();
             runId = (await scope.ServiceProvider.GetRequiredService<CheckRunQueue>().QueueAsync(resource, batchId, CheckTrigger.Manual, "steward", Ct))!.Value;
             await scope.ServiceProvider.GetRequiredService<QualityCheckJob>().RunInlineAsync(runId, 1, Ct);
@@ -50,13 +51,18 @@ internal static class RectificationKit
         return await db.Problems.AsNoTracking().Where(p => p.RunId == runId).OrderBy(p => p.Id).ToListAsync(Ct);
     }
 
-    public static async Task<List<long>> ProblemIdsAsync(IServiceProvider services, string departmentCode = "330100GAJ") =>
-        (await ProblemsAsync(services, departmentCode)).Select(p => p.Id).ToList();
+    /// <summary>The 4 户籍地址 problems of a fresh 公安局 batch, of the given severity.</summary>
+    public static async Task<List<long>> ProblemIdsAsync(IServiceProvider services, RuleSeverity severity = RuleSeverity.Major) =>
+        (await ProblemsAsync(services, addressSeverity: severity)).Where(p => p.RuleKey == AddressRule).Select(p => p.Id).ToList();
 
-    private static async Task AddRulesAsync(IServiceProvider services, int resourceId)
+    /// <summary>A draft order (as the steward) for fresh 户籍地址 problems.</summary>
+    public static async Task<IReadOnlyList<int>> CreateOrderAsync(IServiceProvider services, RuleSeverity severity = RuleSeverity.Major) =>
+        await AsAsync(services, "steward", async s => await s.CreateFromProblemsAsync(await ProblemIdsAsync(services, severity), Ct));
+
+    private static async Task AddRulesAsync(IServiceProvider services, int resourceId, RuleSeverity addressSeverity)
     {
         await using var db = ActAs.Db(services);
-        db.QualityRuleSets.Add(RuleSet(resourceId));
+        db.QualityRuleSets.Add(RuleSet(resourceId, addressSeverity));
         await db.SaveChangesAsync(Ct);
     }
 

@@ -17,7 +17,7 @@ public sealed class WorkOrderLoopIntegrationTests(DemoAppFixture app)
     [Fact]
     public async Task Problems_become_one_order_per_department_and_resource_that_goes_from_draft_to_closed_with_a_timeline()
     {
-        var problems = await ProblemIdsAsync();
+        var problems = await RectificationKit.ProblemIdsAsync(app.Services);
         var orderId = Assert.Single(await AsAsync("steward", s => s.CreateFromProblemsAsync(problems, Ct)));
         await Assert.ThrowsAsync<BusinessRuleException>(() => AsAsync("steward", s => s.CreateFromProblemsAsync(problems, Ct)));
 
@@ -47,17 +47,13 @@ public sealed class WorkOrderLoopIntegrationTests(DemoAppFixture app)
     [Fact]
     public async Task Of_two_people_acting_on_the_same_version_of_an_order_only_the_first_succeeds()
     {
-        var orderId = Assert.Single(await AsAsync("steward", async s => await s.CreateFromProblemsAsync(await ProblemIdsAsync(), Ct)));
+        var orderId = Assert.Single(await AsAsync("steward", async s => await s.CreateFromProblemsAsync(await RectificationKit.ProblemIdsAsync(app.Services), Ct)));
         var stamp = await StampAsync(orderId);
         await AsAsync("steward", async s => { await s.ActAsync(orderId, WorkOrderAction.Dispatch, new(stamp), Ct); return 0; });
         var late = await Assert.ThrowsAsync<BusinessRuleException>(() =>
             AsAsync("admin", async s => { await s.ActAsync(orderId, WorkOrderAction.Dispatch, new(stamp), Ct); return 0; }));
         Assert.Equal("工单已被他人更新，请查看最新状态后再操作", late.Message);
     }
-
-    /// <summary>The 户籍地址 problems of a fresh batch (4 rows, 一般).</summary>
-    private async Task<List<long>> ProblemIdsAsync() =>
-        (await RectificationKit.ProblemsAsync(app.Services)).Where(p => p.RuleKey == RectificationKit.AddressRule).Select(p => p.Id).ToList();
 
     private Task<Guid> StampAsync(int orderId) => RectificationKit.StampAsync(app.Services, orderId);
 

@@ -13,8 +13,8 @@ public interface INotificationSender
     Task SendAsync(NotificationMessage message, CancellationToken ct);
 }
 
-/// <summary>Writes one inbox row per recipient.</summary>
-public sealed class InAppNotificationSender(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock) : INotificationSender
+/// <summary>Writes one inbox row per recipient and tells open pages.</summary>
+public sealed class InAppNotificationSender(IDbContextFactory<AppDbContext> dbFactory, TimeProvider clock, NotificationUpdates updates) : INotificationSender
 {
     public async Task SendAsync(NotificationMessage message, CancellationToken ct)
     {
@@ -22,6 +22,7 @@ public sealed class InAppNotificationSender(IDbContextFactory<AppDbContext> dbFa
         var now = clock.GetUtcNow().UtcDateTime;
         db.Notifications.AddRange(message.UserNames.Distinct().Select(u => new Notification(u, message.Kind, message.Title, message.Body, message.Link, now)));
         await db.SaveChangesAsync(ct);
+        await updates.PublishAsync(message.UserNames);
     }
 }
 
