@@ -17,6 +17,7 @@ public static class RectificationSetup
         services.AddScoped<WorkOrderService>();
         services.AddScoped<CorrectionWorkbook>();
         services.AddScoped<CorrectionUpload>();
+        services.AddScoped<WorkOrderQueries>();
         services.AddScoped<WorkOrderReminderJob>();
         services.AddScoped<RectificationMeasures>();
         return services;

@@ -92,6 +92,10 @@ public sealed class WorkOrderService(IDbContextFactory<AppDbContext> dbFactory, 
         return created.Select(o => o.Id).ToList();
     }
 
+    /// <summary>Actions that must say why (申诉, 复核不通过, 申请延期) or are a comment.</summary>
+    public static bool NeedsComment(WorkOrderAction action) =>
+        action is WorkOrderAction.Dispute or WorkOrderAction.Reject or WorkOrderAction.RequestExtension or WorkOrderAction.Comment;
+
     /// <summary>The signed-in user takes an action on an order (see <see cref="WorkOrderStateMachine"/>).</summary>
     public async Task ActAsync(int orderId, WorkOrderAction action, WorkOrderActionInput input, CancellationToken ct) =>
         await ActAsAsync(orderId, action, input, await currentUser.GetAsync(), ct);
@@ -104,7 +108,7 @@ public sealed class WorkOrderService(IDbContextFactory<AppDbContext> dbFactory, 
         if (order.ConcurrencyStamp != input.Stamp) throw new BusinessRuleException(T.WorkOrder_Changed);
         var comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
         if (comment?.Length > 1000) throw new BusinessRuleException(T.WorkOrder_CommentTooLong);
-        if (comment is null && action is WorkOrderAction.Dispute or WorkOrderAction.Reject or WorkOrderAction.RequestExtension or WorkOrderAction.Comment)
+        if (comment is null && NeedsComment(action))
             throw new BusinessRuleException(T.WorkOrder_CommentRequired);
 
         var now = clock.GetUtcNow().UtcDateTime;
