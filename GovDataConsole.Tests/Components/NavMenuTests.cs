@@ -28,14 +28,16 @@ public sealed class NavMenuTests : BunitContext
         ("例外管理", "quality/exceptions"), ("数据预检", "quality/precheck"),
     ];
 
+    private static readonly (string Text, string Href)[] RectificationLinks = [("整改工单", "rectification/orders"), ("消息通知", "notifications")];
+
     private static readonly Dictionary<string, (string[] Sections, (string Text, string Href)[] Links)> Expected = new()
     {
-        [Roles.Admin] = (["数据目录", "数据归集", "数据清洗", "数据质量", "系统管理"],
-            [("首页", ""), .. CatalogLinks, .. CollectionAndCleansingLinks, .. QualityLinks, .. AdminLinks]),
-        [Roles.Steward] = (["数据目录", "数据归集", "数据清洗", "数据质量"], [("首页", ""), .. CatalogLinks, .. CollectionAndCleansingLinks, .. QualityLinks]),
-        [Roles.DepartmentStaff] = (["数据目录", "数据归集", "数据清洗", "数据质量"],
-            [("首页", ""), .. CatalogLinks[..2], .. CollectionAndCleansingLinks, QualityLinks[0], .. QualityLinks[2..]]),
-        [Roles.Manager] = (["数据目录", "数据归集", "数据清洗", "数据质量"], [("首页", ""), CatalogLinks[0], .. CollectionAndCleansingLinks, QualityLinks[0], .. QualityLinks[2..5]]),
+        [Roles.Admin] = (["数据目录", "数据归集", "数据清洗", "数据质量", "整改督办", "系统管理"],
+            [("首页", ""), .. CatalogLinks, .. CollectionAndCleansingLinks, .. QualityLinks, .. RectificationLinks, .. AdminLinks]),
+        [Roles.Steward] = (["数据目录", "数据归集", "数据清洗", "数据质量", "整改督办"], [("首页", ""), .. CatalogLinks, .. CollectionAndCleansingLinks, .. QualityLinks, .. RectificationLinks]),
+        [Roles.DepartmentStaff] = (["数据目录", "数据归集", "数据清洗", "数据质量", "整改督办"],
+            [("首页", ""), .. CatalogLinks[..2], .. CollectionAndCleansingLinks, QualityLinks[0], .. QualityLinks[2..], .. RectificationLinks]),
+        [Roles.Manager] = (["数据目录", "数据归集", "数据清洗", "数据质量", "整改督办"], [("首页", ""), CatalogLinks[0], .. CollectionAndCleansingLinks, QualityLinks[0], .. QualityLinks[2..5], .. RectificationLinks]),
     };
 
     [Theory]

@@ -41,6 +41,11 @@ public static class ConsoleNavigation
             new("quality/exceptions", T.Nav_Exceptions, Icons.Material.Filled.DoNotDisturbOn),
             new("quality/precheck", T.Nav_PreCheck, Icons.Material.Filled.Preview, Editors),
         ]),
+        new("rectification", T.Nav_Rectification, Icons.Material.Filled.AssignmentReturn, Roles.All,
+        [
+            new("rectification/orders", T.Nav_WorkOrders, Icons.Material.Filled.Assignment),
+            new("notifications", T.Nav_Inbox, Icons.Material.Filled.Notifications),
+        ]),
         new("admin", T.Nav_Admin, Icons.Material.Filled.AdminPanelSettings, [Roles.Admin],
         [
             new("admin/departments", T.Nav_Departments, Icons.Material.Filled.AccountTree),
