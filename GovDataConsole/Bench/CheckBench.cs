@@ -85,6 +85,43 @@ public static class CheckBench
             case "run":
                 await WriteAsync(args, await MeasureCheckAsync(args.Value("data")!, args.Int("batch", 0), args.Int("warmup", 0), args.Value("label")!));
                 return 0;
+            case "rules":
+                {
+                    string[] codes = ["SFZH", "XM", "XB", "CSRQ", "SJHM", "XZQH", "DZ", "YZBM", "DZYX", "DWXYDM", "KSRQ", "JSRQ"];
+                    var context = new CheckContext
+                    {
+                        Codes = codes, Names = codes, Today = new DateOnly(2026, 11, 27),
+                        ItemDictionaries = new Dictionary<string, CodeSet> { ["XB"] = new("性别", new HashSet<string> { "0", "1", "2", "9" }) },
+                    };
+                    var rows = Records(7, 200_000).ToArray();
+                    foreach (var rule in Rules().Where(r => r.Template != RuleTemplate.Unique))
+                    {
+                        var plan = QualityPlan.Compile([rule], context);
+                        var fails = new long[1];
+                        var findings = new List<RowFinding>();
+                        for (var pass = 0; pass < 2; pass++)
+                        {
+                            var w = Cpu.StartNew();
+                            foreach (var row in rows) { findings.Clear(); plan.CheckRow(row, 0, fails, findings); }
+                            if (pass == 1) Console.WriteLine($"{rule.Key} {rule.Template,-20} {w.Elapsed.TotalMilliseconds * 1e6 / rows.Length:F0} ns/row fails {fails[0] / 2}");
+                        }
+                    }
+                    var all = QualityPlan.Compile(Rules(), context);
+                    var f2 = new long[12];
+                    var fl = new List<RowFinding>();
+                    var idx = new UniquenessIndex();
+                    var ww = Cpu.StartNew();
+                    foreach (var row in rows) { fl.Clear(); all.CheckRow(row, 0, f2, fl); }
+                    Console.WriteLine($"all {ww.Elapsed.TotalMilliseconds * 1e6 / rows.Length:F0} ns/row");
+                    ww.Restart();
+                    foreach (var row in rows) idx.Add(row, [0], new KeyOwner(1, 1, 1));
+                    Console.WriteLine($"unique {ww.Elapsed.TotalMilliseconds * 1e6 / rows.Length:F0} ns/row");
+                    var json = rows.Select(r => JsonSerializer.Serialize(r)).ToArray();
+                    ww.Restart();
+                    foreach (var j in json) GovDataConsole.Features.Cleansing.RecordJson.Parse(j, 12);
+                    Console.WriteLine($"parse {ww.Elapsed.TotalMilliseconds * 1e6 / rows.Length:F0} ns/row");
+                    return 0;
+                }
             case "grid":
                 await WriteAsync(args, await MeasureGridAsync(args.Value("data")!, args.Int("batch", 0), args.Int("stale-run", 0)));
                 return 0;
@@ -257,11 +294,14 @@ public static class CheckBench
         var runId = batch.CheckRunId ?? throw new InvalidOperationException("The bench batch was not checked.");
         var found = await db.Problems.LongCountAsync(p => p.RunId == runId, ct);
         const string Columns = "ChunkId, DataResourceId, DepartmentId, BatchId, RecordId, RowNumber, RuleKey, RuleName, Dimension, Severity, ItemCode, ItemName, Sensitivity, Value, Message, Status, FoundUtc";
-        var copies = 0L;
-        var padding = Stopwatch.StartNew();
         const string Copy = "INSERT INTO Problems (RunId, " + Columns + ") SELECT {0}, " + Columns + " FROM Problems WHERE RunId = {1} LIMIT {2}";
-        while (found + copies < GridProblems) copies += await db.Database.ExecuteSqlRawAsync(Copy, [runId, runId, GridProblems - found - copies], ct);
-        var stale = await db.Database.ExecuteSqlRawAsync(Copy, [staleRunId, runId, found], ct);
+        var (copies, stale) = (0L, 0L);
+        var padding = Stopwatch.StartNew();
+        if (found < GridProblems)
+        {
+            while (found + copies < GridProblems) copies += await db.Database.ExecuteSqlRawAsync(Copy, [runId, runId, GridProblems - found - copies], ct);
+            stale = await db.Database.ExecuteSqlRawAsync(Copy, [staleRunId, runId, found], ct);
+        }
         padding.Stop();
 
         var departments = await db.DataResources.AsNoTracking().Where(r => r.Code.StartsWith("BENCHQ/")).Select(r => r.DepartmentId).Distinct().OrderBy(d => d).ToListAsync(ct);
@@ -326,3 +366,11 @@ public sealed record PageTiming(string Scope, string Position, int Total, int Pa
 
 /// <summary>The grid step: problems the check found, copies added to reach the target, stale rows under an older run, and the timings.</summary>
 public sealed record GridResult(long Found, long CurrentCopies, long StaleCopies, double PaddingSeconds, IReadOnlyList<PageTiming> Pages);
+
+sealed class Cpu
+{
+    private TimeSpan start = Process.GetCurrentProcess().TotalProcessorTime;
+    public static Cpu StartNew() => new();
+    public void Restart() => start = Process.GetCurrentProcess().TotalProcessorTime;
+    public TimeSpan Elapsed => Process.GetCurrentProcess().TotalProcessorTime - start;
+}

@@ -922,6 +922,9 @@ namespace GovDataConsole.Data.Migrations.Sqlite
                     b.Property<int>("ToRow")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("UniqueKeys")
+                        .HasColumnType("BLOB");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RunId");
@@ -1078,6 +1081,8 @@ namespace GovDataConsole.Data.Migrations.Sqlite
                     b.HasIndex("RunId", "ChunkId");
 
                     b.HasIndex("RunId", "RecordId");
+
+                    b.HasIndex("DepartmentId", "Id", "BatchId", "RunId");
 
                     b.ToTable("Problems", (string)null);
                 });
