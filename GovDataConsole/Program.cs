@@ -1,5 +1,6 @@
 using GovDataConsole.Features.Collection;
 using GovDataConsole.Features.Quality;
+using GovDataConsole.Features.Rectification;
 using GovDataConsole.Hosting;
 
 if (ConsoleCommands.IsCommand(args))
@@ -10,6 +11,7 @@ await app.InitializeDatabaseAsync();
 app.UseConsolePipeline();
 await app.StartCollectionAsync();
 await app.StartQualityAsync();
+app.StartRectification();
 app.Lifetime.ApplicationStarted.Register(() =>
     Console.WriteLine(string.Format(GovDataConsole.Resources.UiText.Cli_Started, string.Join(" ", app.Urls))));
 await app.RunAsync();

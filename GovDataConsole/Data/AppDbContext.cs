@@ -6,6 +6,7 @@ using GovDataConsole.Features.Collection;
 using GovDataConsole.Features.Operations;
 using GovDataConsole.Features.Organization;
 using GovDataConsole.Features.Quality;
+using GovDataConsole.Features.Rectification;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -41,6 +42,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<CheckRunRule> CheckRunRules => Set<CheckRunRule>();
     public DbSet<Problem> Problems => Set<Problem>();
     public DbSet<QualityException> QualityExceptions => Set<QualityException>();
+    public DbSet<WorkOrder> WorkOrders => Set<WorkOrder>();
+    public DbSet<WorkOrderItem> WorkOrderItems => Set<WorkOrderItem>();
+    public DbSet<WorkOrderEvent> WorkOrderEvents => Set<WorkOrderEvent>();
+    public DbSet<Notification> Notifications => Set<Notification>();
+    public DbSet<BatchRecordHistory> BatchRecordHistory => Set<BatchRecordHistory>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -6,17 +6,18 @@ namespace GovDataConsole.Hosting;
 
 /// <summary>
 /// Command-line verbs of the app: <c>create-admin</c> makes the first administrator of a fresh deployment; <c>bench</c> runs
-/// a named benchmark (<see cref="Bench.BenchCommand"/>).
+/// a named benchmark (<see cref="Bench.BenchCommand"/>); <c>check</c> pre-checks a file against a resource (<see cref="CheckCommand"/>).
 /// </summary>
 public static class ConsoleCommands
 {
     public const string CreateAdmin = "create-admin";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && (args[0] == CreateAdmin || args[0] == Bench.BenchCommand.Verb);
+    public static bool IsCommand(string[] args) => args.Length > 0 && (args[0] == CreateAdmin || args[0] == Bench.BenchCommand.Verb || args[0] == CheckCommand.Verb);
 
     public static async Task<int> RunAsync(string[] args)
     {
         if (args[0] == Bench.BenchCommand.Verb) return await Bench.BenchCommand.RunAsync(args[1..]);
+        if (args[0] == CheckCommand.Verb) return await CheckCommand.RunAsync(args[1..]);
         var (options, configuration) = ParseOptions(args.Skip(1).ToArray());
         if (!options.TryGetValue("user", out var userName) || !options.TryGetValue("password", out var password))
         {
@@ -41,7 +42,7 @@ public static class ConsoleCommands
     }
 
     /// <summary>Splits <c>--name value</c> options from configuration keys (<c>--Section:Key=value</c> or <c>--Section:Key value</c>).</summary>
-    private static (Dictionary<string, string> Options, List<string> Configuration) ParseOptions(string[] args)
+    internal static (Dictionary<string, string> Options, List<string> Configuration) ParseOptions(string[] args)
     {
         var options = new Dictionary<string, string>();
         var configuration = new List<string>();

@@ -13,6 +13,7 @@ using GovDataConsole.Features.Dashboard;
 using GovDataConsole.Features.Operations;
 using GovDataConsole.Features.Organization;
 using GovDataConsole.Features.Quality;
+using GovDataConsole.Features.Rectification;
 using GovDataConsole.Features.Shared;
 using GovDataConsole.Localization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -54,6 +55,7 @@ public static class ConsoleHost
         builder.Services.AddCollection(config);
         builder.Services.AddCleansing();
         builder.Services.AddQuality(config);
+        builder.Services.AddRectification(config);
         builder.Services.AddCalendar();
         builder.Services.AddOperations(config, root);
         return builder.Build();

@@ -14,7 +14,9 @@ public sealed record QualityRule(
 {
     private static readonly JsonSerializerOptions Json = new() { Converters = { new JsonStringEnumConverter() } };
 
-    public string Parameter(string name) => Parameters.TryGetValue(name, out var value) ? value : "";
+    /// <summary>The parameter's value, or the template's default when the rule does not set it.</summary>
+    public string Parameter(string name) => Parameters.TryGetValue(name, out var value) ? value
+        : RuleTemplateCatalog.ParametersOf(Template).FirstOrDefault(p => p.Name == name)?.Default ?? "";
 
     public QualityDimension Dimension => RuleTemplateCatalog.DimensionOf(Template);
 

@@ -1090,7 +1090,240 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127063600_QualityIndexes'
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    ALTER TABLE [BatchRecords] ADD [CorrectedJson] nvarchar(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    CREATE TABLE [BatchRecordHistory] (
+        [Id] bigint NOT NULL IDENTITY,
+        [RecordId] bigint NOT NULL,
+        [BatchId] int NOT NULL,
+        [PreviousJson] nvarchar(max) NOT NULL,
+        [CurrentJson] nvarchar(max) NOT NULL,
+        [OrderId] int NULL,
+        [ChangedBy] nvarchar(256) NOT NULL,
+        [ChangedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_BatchRecordHistory] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BatchRecordHistory_DataBatches_BatchId] FOREIGN KEY ([BatchId]) REFERENCES [DataBatches] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    CREATE TABLE [Notifications] (
+        [Id] bigint NOT NULL IDENTITY,
+        [UserName] nvarchar(256) NOT NULL,
+        [Kind] nvarchar(30) NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Body] nvarchar(1000) NOT NULL,
+        [Link] nvarchar(300) NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [ReadUtc] datetime2 NULL,
+        CONSTRAINT [PK_Notifications] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    CREATE TABLE [WorkOrders] (
+        [Id] int NOT NULL IDENTITY,
+        [Number] nvarchar(20) NOT NULL,
+        [Title] nvarchar(200) NOT NULL,
+        [Description] nvarchar(2000) NULL,
+        [DepartmentId] int NOT NULL,
+        [DataResourceId] int NOT NULL,
+        [RuleSetVersion] int NOT NULL,
+        [Severity] nvarchar(20) NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [StatusBeforeDispute] nvarchar(20) NULL,
+        [ProblemCount] int NOT NULL,
+        [OpenCount] int NOT NULL,
+        [DueDate] date NULL,
+        [ExtensionRequestedDate] date NULL,
+        [ExtensionReason] nvarchar(1000) NULL,
+        [OverdueSince] date NULL,
+        [LastRemindedOn] date NULL,
+        [EscalatedUtc] datetime2 NULL,
+        [ReworkRounds] int NOT NULL,
+        [DisputeUpheld] bit NOT NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [DispatchedUtc] datetime2 NULL,
+        [SignedUtc] datetime2 NULL,
+        [SubmittedUtc] datetime2 NULL,
+        [ClosedUtc] datetime2 NULL,
+        [ConcurrencyStamp] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_WorkOrders] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WorkOrders_DataResources_DataResourceId] FOREIGN KEY ([DataResourceId]) REFERENCES [DataResources] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    CREATE TABLE [WorkOrderEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OrderId] int NOT NULL,
+        [Kind] nvarchar(30) NOT NULL,
+        [FromStatus] nvarchar(20) NULL,
+        [ToStatus] nvarchar(20) NULL,
+        [Actor] nvarchar(256) NOT NULL,
+        [Comment] nvarchar(1000) NULL,
+        [AttachmentName] nvarchar(260) NULL,
+        [AttachmentPath] nvarchar(500) NULL,
+        [AtUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_WorkOrderEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WorkOrderEvents_WorkOrders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [WorkOrders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    CREATE TABLE [WorkOrderItems] (
+        [Id] bigint NOT NULL IDENTITY,
+        [OrderId] int NOT NULL,
+        [ProblemId] bigint NOT NULL,
+        [BatchId] int NOT NULL,
+        [RecordId] bigint NULL,
+        [RowNumber] int NULL,
+        [RuleKey] nvarchar(80) NOT NULL,
+        [RuleName] nvarchar(200) NOT NULL,
+        [Severity] nvarchar(20) NOT NULL,
+        [ItemCode] nvarchar(50) NULL,
+        [ItemName] nvarchar(100) NULL,
+        [Sensitivity] nvarchar(20) NOT NULL,
+        [Value] nvarchar(max) NULL,
+        [Message] nvarchar(500) NOT NULL,
+        [State] nvarchar(20) NOT NULL,
+        [Explanation] nvarchar(1000) NULL,
+        [FixedUtc] datetime2 NULL,
+        CONSTRAINT [PK_WorkOrderItems] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WorkOrderItems_WorkOrders_OrderId] FOREIGN KEY ([OrderId]) REFERENCES [WorkOrders] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    CREATE INDEX [IX_BatchRecordHistory_BatchId] ON [BatchRecordHistory] ([BatchId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    CREATE INDEX [IX_BatchRecordHistory_RecordId] ON [BatchRecordHistory] ([RecordId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_UserName_ReadUtc] ON [Notifications] ([UserName], [ReadUtc]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    CREATE INDEX [IX_WorkOrderEvents_OrderId] ON [WorkOrderEvents] ([OrderId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    CREATE INDEX [IX_WorkOrderItems_OrderId_State] ON [WorkOrderItems] ([OrderId], [State]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    CREATE INDEX [IX_WorkOrderItems_ProblemId] ON [WorkOrderItems] ([ProblemId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    CREATE INDEX [IX_WorkOrderItems_RecordId_RuleKey] ON [WorkOrderItems] ([RecordId], [RuleKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    CREATE INDEX [IX_WorkOrders_DataResourceId] ON [WorkOrders] ([DataResourceId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    CREATE INDEX [IX_WorkOrders_DepartmentId_Status] ON [WorkOrders] ([DepartmentId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    CREATE INDEX [IX_WorkOrders_Number] ON [WorkOrders] ([Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    CREATE INDEX [IX_WorkOrders_Status_DueDate] ON [WorkOrders] ([Status], [DueDate]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127061402_Rectification'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127061402_Rectification', N'10.0.15');
+END;
+
+COMMIT;
+GO
+
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127071404_QualityIndexes'
 )
 BEGIN
     ALTER TABLE [CheckRunChunks] ADD [UniqueKeys] varbinary(max) NULL;
@@ -1098,7 +1331,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127063600_QualityIndexes'
+    WHERE [MigrationId] = N'20261127071404_QualityIndexes'
 )
 BEGIN
     CREATE INDEX [IX_Problems_DepartmentId_Id_BatchId_RunId] ON [Problems] ([DepartmentId], [Id], [BatchId], [RunId]);
@@ -1106,11 +1339,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261127063600_QualityIndexes'
+    WHERE [MigrationId] = N'20261127071404_QualityIndexes'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261127063600_QualityIndexes', N'10.0.15');
+    VALUES (N'20261127071404_QualityIndexes', N'10.0.15');
 END;
 
 COMMIT;

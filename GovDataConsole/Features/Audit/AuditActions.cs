@@ -8,6 +8,8 @@ public static class AuditActions
     public const string CatalogCategory = "Catalog";
     public const string CollectionCategory = "Collection";
     public const string CalendarCategory = "Calendar";
+    public const string QualityCategory = "Quality";
+    public const string RectificationCategory = "Rectification";
 
     public const string SignIn = "SignIn";
     public const string SignInFailed = "SignInFailed";
@@ -44,6 +46,20 @@ public static class AuditActions
     public const string CalendarDayUpdated = "CalendarDayUpdated";
     public const string CalendarDayDeleted = "CalendarDayDeleted";
     public const string CalendarImported = "CalendarImported";
+    public const string QualityRulesSaved = "QualityRulesSaved";
+    public const string QualitySettingsSaved = "QualitySettingsSaved";
+    public const string QualityRunRequested = "QualityRunRequested";
+    public const string QualityBindingSaved = "QualityBindingSaved";
+    public const string WorkOrderCreated = "WorkOrderCreated";
+    public const string WorkOrderAction = "WorkOrderAction";
+    public const string PreChecked = "PreChecked";
+    public const string CheckRunCancelled = "CheckRunCancelled";
+    public const string CheckRunRequeued = "CheckRunRequeued";
+
+    public const string ProblemsRevealed = "ProblemsRevealed";
+    public const string ProblemsExcepted = "ProblemsExcepted";
+    public const string ExceptionRevoked = "ExceptionRevoked";
+    public const string ProblemsExported = "ProblemsExported";
 
     public static string Label(string action) =>
         Resources.UiText.ResourceManager.GetString("Audit_" + action, Resources.UiText.Culture) ?? action;

@@ -28,13 +28,16 @@ public sealed class CleansingPlan
     public int Width => Codes.Count;
 
     /// <summary>The current rule set (or none: version 0, values unchanged) of a batch's resource, over the batch's column order.</summary>
-    public static async Task<CleansingPlan> LoadAsync(AppDbContext db, DataBatch batch, CancellationToken ct)
+    public static async Task<CleansingPlan> LoadAsync(AppDbContext db, DataBatch batch, CancellationToken ct) =>
+        await CurrentAsync(db, batch.DataResourceId, ct, (await BatchService.ItemsOfAsync(db, batch, ct)).Select(i => i.Code).ToList());
+
+    /// <summary>The current rule set (or none: version 0, values unchanged) of a resource; <paramref name="recordCodes"/> as in <see cref="BuildAsync"/>.</summary>
+    public static async Task<CleansingPlan> CurrentAsync(AppDbContext db, int resourceId, CancellationToken ct, IReadOnlyList<string>? recordCodes = null)
     {
-        var set = await db.CleansingRuleSets.AsNoTracking().Where(s => s.DataResourceId == batch.DataResourceId)
+        var set = await db.CleansingRuleSets.AsNoTracking().Where(s => s.DataResourceId == resourceId)
             .OrderByDescending(s => s.Version).FirstOrDefaultAsync(ct);
-        var codes = (await BatchService.ItemsOfAsync(db, batch, ct)).Select(i => i.Code).ToList();
-        return await BuildAsync(db, batch.DataResourceId, set?.Version ?? 0, set?.Rules() ?? new Dictionary<string, IReadOnlyList<CleansingRule>>(),
-            set?.Dedup ?? DedupMode.None, ct, codes);
+        return await BuildAsync(db, resourceId, set?.Version ?? 0, set?.Rules() ?? new Dictionary<string, IReadOnlyList<CleansingRule>>(),
+            set?.Dedup ?? DedupMode.None, ct, recordCodes);
     }
 
     /// <summary>A plan for rules that are not saved yet (the preview).</summary>

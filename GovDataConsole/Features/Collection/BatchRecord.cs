@@ -11,6 +11,12 @@ public class BatchRecord
     /// <summary>The cleansed values (same shape); null while not cleansed or when cleansing changed nothing in the row.</summary>
     public string? CleansedJson { get; private set; }
 
+    /// <summary>
+    /// Values a department corrected through a rectification order (same shape); when set they are the record's current values,
+    /// ahead of the cleansed ones, and survive a re-cleanse. Earlier values are kept in <see cref="BatchRecordHistory"/>.
+    /// </summary>
+    public string? CorrectedJson { get; private set; }
+
     /// <summary>Set when de-duplication dropped this row: the row kept for the same business key.</summary>
     public int? DuplicateOfRow { get; private set; }
 

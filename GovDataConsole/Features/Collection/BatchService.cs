@@ -20,8 +20,8 @@ namespace GovDataConsole.Features.Collection;
 /// within the department scope. Records are shown only for imported batches, masked unless the viewer reveals them.
 /// </summary>
 public sealed class BatchService(
-    IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, FileStore files, WorkbookGuard guard,
-    CollectionOptions options, IBackgroundJobClient jobs, AuditLog audit)
+    IDbContextFactory<AppDbContext> dbFactory, CurrentUser currentUser, FileStore files, BatchIntake intake,
+    IBackgroundJobClient jobs, AuditLog audit)
 {
     private static readonly Dictionary<string, Expression<Func<DataBatch, object?>>> Sortable = new()
     {
@@ -59,41 +59,24 @@ public sealed class BatchService(
         user.EnsureRole(Roles.DepartmentStaff, Roles.Steward, Roles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var resource = await PublishedResourceAsync(db, resourceId, user, ct);
-        var format = BatchFiles.FormatOf(fileName) ?? throw new BusinessRuleException(
-            Path.GetExtension(fileName).ToLowerInvariant() is ".xlsm" or ".xltm" ? T.Inventory_MacroFile : T.Batch_FormatNotSupported);
+        var format = BatchIntake.FormatOf(fileName);
         if (string.IsNullOrWhiteSpace(periodKey) || periodKey.Length > 20) throw new BusinessRuleException(T.Batch_PeriodRequired);
 
-        var stored = await files.SaveAsync(content, "batches", format == BatchFormat.Xlsx ? ".xlsx" : ".csv", options.MaxUploadBytes, ct);
+        var stored = await files.SaveAsync(content, "batches", format == BatchFormat.Xlsx ? ".xlsx" : ".csv", intake.MaxUploadBytes, ct);
         try
         {
-            var path = files.FullPath(stored.RelativePath);
-            if (format == BatchFormat.Xlsx && BatchGuard().CheckFile(path) is { IsAccepted: false } refused) throw new BusinessRuleException(refused.Message);
-            HeaderDetection detection;
-            await using (var file = File.OpenRead(path))
-            using (var source = BatchFiles.Open(file, format))
-                detection = HeaderDetector.Detect(source, resource.Items.OrderBy(i => i.SortOrder).Select(i => new ExpectedColumn(i.Code, i.Name, i.Required)).ToList());
-            if (!detection.Found) throw new BusinessRuleException(T.Batch_HeaderNotFound);
+            var detection = intake.Inspect(files.FullPath(stored.RelativePath), format, resource.Items);
             var duplicate = await db.DataBatches.Where(b => b.DataResourceId == resourceId && b.PeriodKey == periodKey
                     && b.FileHash == stored.Sha256 && b.Status != BatchStatus.Failed)
                 .OrderByDescending(b => b.Id).Select(b => (int?)b.Id).FirstOrDefaultAsync(ct);
             return new BatchDraft(resourceId, periodKey.Trim(), Path.GetFileName(fileName), stored.RelativePath, stored.Sha256, stored.Size, format, detection, duplicate);
         }
-        catch (Exception ex) when (ex is BusinessRuleException or BatchFileException)
+        catch (BusinessRuleException)
         {
             files.Delete(stored.RelativePath);
-            throw ex as BusinessRuleException ?? new BusinessRuleException(ex.Message);
+            throw;
         }
     }
-
-    /// <summary>
-    /// Data batches are far larger than inventories: the catalog's guard with the collection size limit, and room for the
-    /// sheet XML to expand (the per-part compression-ratio cap still catches zip bombs).
-    /// </summary>
-    private WorkbookGuard BatchGuard() => new(guard.Limits with
-    {
-        MaxUploadBytes = options.MaxUploadBytes,
-        MaxTotalUncompressedBytes = Math.Max(guard.Limits.MaxTotalUncompressedBytes, options.MaxUploadBytes * 20),
-    });
 
     /// <summary>Queues the import with the (possibly corrected) mapping; every required item must have a column.</summary>
     public async Task<int> ConfirmAsync(BatchDraft draft, ColumnMapping mapping, CancellationToken ct)
@@ -102,11 +85,7 @@ public sealed class BatchService(
         user.EnsureRole(Roles.DepartmentStaff, Roles.Steward, Roles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var resource = await PublishedResourceAsync(db, draft.ResourceId, user, ct);
-        var missing = resource.Items.OrderBy(i => i.SortOrder).Where(i => i.Required && !mapping.Columns.ContainsKey(i.Code)).Select(i => i.Name).ToList();
-        if (missing.Count > 0) throw new BusinessRuleException(string.Format(T.Batch_MissingRequired, string.Join("、", missing)));
-        if (mapping.Columns.Values.Any(c => c is < 0 or >= CellReference.MaxColumn) || mapping.HeaderRow < 0)
-            throw new BusinessRuleException(T.Batch_ColumnInvalid);
-        if (mapping.Columns.Values.GroupBy(c => c).Any(g => g.Count() > 1)) throw new BusinessRuleException(T.Batch_ColumnTwice);
+        BatchIntake.EnsureMapping(resource.Items, mapping);
         _ = files.FullPath(draft.StoredFile);
 
         var taskId = await db.CollectionTasks.Where(t => t.DataResourceId == resource.Id && t.PeriodKey == draft.PeriodKey)
@@ -271,7 +250,8 @@ public sealed class BatchService(
         return source.Sheets.FirstOrDefault() ?? "";
     }
 
-    private static async Task<DataResource> PublishedResourceAsync(AppDbContext db, int resourceId, UserContext user, CancellationToken ct)
+    /// <summary>A published resource with its items, within the user's department scope.</summary>
+    internal static async Task<DataResource> PublishedResourceAsync(AppDbContext db, int resourceId, UserContext user, CancellationToken ct)
     {
         var resource = await db.DataResources.AsNoTracking().Include(r => r.Items).FirstOrDefaultAsync(r => r.Id == resourceId, ct)
             ?? throw new NotFoundException(T.Catalog_NotFound);

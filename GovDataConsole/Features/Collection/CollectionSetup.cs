@@ -12,6 +12,7 @@ public static class CollectionSetup
         services.AddSingleton(config.GetSection("Collection").Get<CollectionOptions>() ?? new CollectionOptions());
         services.AddSingleton<BatchProgress>();
         services.AddSingleton<FileStore>();
+        services.AddSingleton<BatchIntake>();
         services.AddScoped<CollectionService>();
         services.AddScoped<BatchService>();
         services.AddScoped<BatchTemplate>();

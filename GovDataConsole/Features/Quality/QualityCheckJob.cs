@@ -2,6 +2,7 @@ using System.Text.Json;
 using GovDataConsole.Data;
 using GovDataConsole.Features.Catalog;
 using GovDataConsole.Features.Collection;
+using GovDataConsole.Features.Rectification;
 using GovDataConsole.Features.Shared;
 using GovDataConsole.Quality;
 using Hangfire;
@@ -128,6 +129,8 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         {
             await AggregateAsync(db, run, ct);
             await PublishAsync(run, CheckRunStatus.Completed, run.ChunkCount, run.ChunkCount, run.RowsChecked);
+            if (await db.QualitySettings.AnyAsync(s => s.DataResourceId == run.DataResourceId && s.AutoOrders != AutoOrderMode.Off, ct))
+                jobs.Enqueue<WorkOrderService>(s => s.CreateAutomaticAsync(runId, CancellationToken.None));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {

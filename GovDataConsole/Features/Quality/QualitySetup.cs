@@ -8,6 +8,12 @@ public static class QualitySetup
         services.AddSingleton<CheckProgress>();
         services.AddTransient<QualityCheckJob>();
         services.AddTransient<CheckRunQueue>();
+        services.AddScoped<PreCheckService>();
+        services.AddScoped<CheckRunService>();
+        services.AddScoped<QualityRuleService>();
+        services.AddScoped<ProblemService>();
+        services.AddScoped<ProblemExport>();
+        services.AddScoped<Data.DemoQualitySeed>();
         return services;
     }
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace GovDataConsole.Features.Quality;
 
-/// <summary>A record as checks see it: its current values (cleansed, else raw), padded to the plan's width.</summary>
+/// <summary>A record as checks see it: its current values (corrected, else cleansed, else raw), padded to the plan's width.</summary>
 public readonly record struct CheckedRecord(long Id, int RowNumber, string[] Values);
 
 /// <summary>
@@ -23,8 +23,8 @@ public static class RecordPages
         await db.Database.OpenConnectionAsync(ct);
         await using var query = db.Database.GetDbConnection().CreateCommand();
         query.CommandText = db.Database.IsSqlServer()
-            ? "SELECT TOP (@n) Id, RowNumber, COALESCE(CleansedJson, ValuesJson) FROM BatchRecords WHERE BatchId = @b AND RowNumber > @r AND RowNumber <= @to AND DuplicateOfRow IS NULL ORDER BY RowNumber"
-            : "SELECT Id, RowNumber, COALESCE(CleansedJson, ValuesJson) FROM BatchRecords WHERE BatchId = @b AND RowNumber > @r AND RowNumber <= @to AND DuplicateOfRow IS NULL ORDER BY RowNumber LIMIT @n";
+            ? "SELECT TOP (@n) Id, RowNumber, COALESCE(CorrectedJson, CleansedJson, ValuesJson) FROM BatchRecords WHERE BatchId = @b AND RowNumber > @r AND RowNumber <= @to AND DuplicateOfRow IS NULL ORDER BY RowNumber"
+            : "SELECT Id, RowNumber, COALESCE(CorrectedJson, CleansedJson, ValuesJson) FROM BatchRecords WHERE BatchId = @b AND RowNumber > @r AND RowNumber <= @to AND DuplicateOfRow IS NULL ORDER BY RowNumber LIMIT @n";
         Add(query, "@n", PageSize);
         Add(query, "@b", batchId);
         var after = Add(query, "@r", fromRow);
