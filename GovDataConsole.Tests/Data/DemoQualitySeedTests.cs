@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace GovDataConsole.Tests.Data;
 
 /// <summary>The demo seed leaves real check results: runs per batch and per resource, current problems, exceptions.</summary>
-public sealed class DemoQualitySeedTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
+public sealed class DemoQualitySeedTests(QualityDemoApp app) : IClassFixture<QualityDemoApp>
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -75,3 +75,6 @@ public sealed class DemoQualitySeedTests(DemoAppFixture app) : IClassFixture<Dem
         Assert.All(queued, j => Assert.Equal("Deleted", monitoring.JobDetails(j.Key).History[0].StateName));
     }
 }
+
+/// <summary>The demo with its quality part seeded (rules, bindings, runs), as a newcomer's console starts.</summary>
+public sealed class QualityDemoApp() : ConsoleAppFactory(demoQuality: true);

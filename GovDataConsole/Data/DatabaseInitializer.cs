@@ -32,7 +32,7 @@ public sealed class DatabaseInitializer(
             await DemoCatalogSeed.SeedAsync(db, ct);
             await DemoCleansingSeed.SeedAsync(db, ct);
             await demoCollection.SeedAsync(ct);
-            await demoQuality.SeedAsync(ct);
+            if (options.SeedDemoQuality) await demoQuality.SeedAsync(ct);
             log.LogInformation("Demo departments and accounts seeded.");
         }
     }
