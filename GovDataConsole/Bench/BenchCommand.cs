@@ -12,6 +12,7 @@ public static class BenchCommand
     {
         ["import"] = ImportBench.RunAsync,
         [CleanseBench.Name] = CleanseBench.RunAsync,
+        [CheckBench.Name] = CheckBench.RunAsync,
     };
 
     /// <summary><paramref name="args"/> are the words after <c>bench</c>.</summary>

@@ -108,7 +108,8 @@ public static class CleanseBench
         }
     }
 
-    private static WebApplication Host(string data) => ConsoleHost.Build([
+    /// <summary>The app on a bench database: no demo seed, no job server (steps run jobs inline), warnings only.</summary>
+    internal static WebApplication Host(string data) => ConsoleHost.Build([
         $"--Database:DataDirectory={data}", "--Database:SeedDemo=false", "--Jobs:Server=false", "--Logging:LogLevel:Default=Warning"]);
 
     /// <summary>Department, resource, rule set v1 and three imported batches, written straight to the database.</summary>
@@ -150,32 +151,10 @@ public static class CleanseBench
         return (warmup, small, large);
     }
 
-    /// <summary>An imported batch of synthetic records (JSON as the import job writes it), inserted in one transaction.</summary>
-    private static async Task<int> BatchAsync(AppDbContext db, DataResource resource, int records, int seed, CancellationToken ct)
-    {
-        var batch = new DataBatch(resource, null, $"2026-{seed:D2}", $"bench-{records}.csv", "bench", "", 0, BatchFormat.Csv, null, "bench", DateTime.UtcNow);
-        db.DataBatches.Add(batch);
-        await db.SaveChangesAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        await using (var tx = await connection.BeginTransactionAsync(ct))
-        await using (var insert = BulkCommand.Create(connection, tx, "INSERT INTO BatchRecords (BatchId, RowNumber, ValuesJson) VALUES (@b, @r, @v)", "@b", "@r", "@v"))
-        {
-            insert.Parameters[0].Value = batch.Id;
-            var row = 1;
-            var generator = new PersonGenerator(seed, Columns, Defects, new DateOnly(2026, 11, 27));
-            foreach (var values in generator.Generate(records, new DefectReport()))
-            {
-                insert.Parameters[1].Value = ++row;
-                insert.Parameters[2].Value = JsonSerializer.Serialize(values);
-                await insert.ExecuteNonQueryAsync(ct);
-            }
-            await tx.CommitAsync(ct);
-        }
-        await db.DataBatches.Where(b => b.Id == batch.Id).ExecuteUpdateAsync(s => s.SetProperty(b => b.Status, BatchStatus.Imported)
-            .SetProperty(b => b.RowsRead, records).SetProperty(b => b.RowsAccepted, records).SetProperty(b => b.FinishedUtc, DateTime.UtcNow), ct);
-        return batch.Id;
-    }
+    /// <summary>An imported batch of synthetic records.</summary>
+    private static Task<int> BatchAsync(AppDbContext db, DataResource resource, int records, int seed, CancellationToken ct) =>
+        BenchBatch.InsertAsync(db, resource, seed, new PersonGenerator(seed, Columns, Defects, new DateOnly(2026, 11, 27)).Generate(records, new DefectReport()),
+            BatchStatus.Imported, ct);
 
     /// <summary>In the child: warm up (JIT, EF query compilation) on the warm-up batch, then time the job on the batch.</summary>
     private static async Task<CleanseStep> MeasureJobAsync(string data, int batchId, int warmupId, string label)
@@ -191,22 +170,10 @@ public static class CleanseBench
         await RunJobAsync(warmupId);
 
         using var meter = ProcessMeter.Start();
-        // Working set under Server GC follows the GC's budgets; the heap after each collection is what the job keeps alive.
-        long peakHeap = 0;
-        using var sampling = new CancellationTokenSource();
-        var sampler = Task.Run(async () =>
-        {
-            while (!sampling.IsCancellationRequested)
-            {
-                var info = GC.GetGCMemoryInfo();
-                peakHeap = Math.Max(peakHeap, info.HeapSizeBytes - info.FragmentedBytes);
-                try { await Task.Delay(10, sampling.Token); } catch (OperationCanceledException) { }
-            }
-        });
+        var heap = HeapSampler.Start();
         await RunJobAsync(batchId);
         var m = meter.Stop();
-        await sampling.CancelAsync();
-        await sampler;
+        var peakHeap = await heap.StopAsync();
 
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContextAsync(ct);
         var batch = await db.DataBatches.AsNoTracking().SingleAsync(b => b.Id == batchId, ct);
@@ -215,7 +182,7 @@ public static class CleanseBench
         var duplicates = await db.BatchRecords.CountAsync(r => r.BatchId == batchId && r.DuplicateOfRow != null, ct);
         var changedValues = await db.BatchCleansingCounts.Where(c => c.BatchId == batchId).SumAsync(c => c.Changed, ct);
         return new CleanseStep(label, batch.RowsAccepted, changedRows, changedValues, duplicates, m.WallSeconds, m.CpuSeconds, m.AllocatedMb,
-            m.Gen2Collections, m.StartWorkingSetMb, m.PeakWorkingSetMb, peakHeap / 1048576.0);
+            m.Gen2Collections, m.StartWorkingSetMb, m.PeakWorkingSetMb, peakHeap);
     }
 
     /// <summary>Progress goes to stderr so stdout carries only the table or the JSON.</summary>

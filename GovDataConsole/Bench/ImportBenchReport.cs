@@ -101,7 +101,7 @@ public sealed record ImportBenchReport(
 
     private static string Inv(FormattableString value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static void AppendGrid(StringBuilder text, string[] header, List<string[]> rows)
+    internal static void AppendGrid(StringBuilder text, string[] header, List<string[]> rows)
     {
         var widths = header.Select((h, i) => rows.Select(r => Width(r[i])).Append(Width(h)).Max()).ToArray();
         void Line(string[] cells) => text.AppendLine(string.Join("  ", cells.Select((c, i) => i == 0 || i == cells.Length - 1

@@ -7,37 +7,42 @@ namespace GovDataConsole.Quality;
 public readonly record struct KeyOwner(long RecordId, int BatchId, int RowNumber);
 
 /// <summary>
-/// The keys seen so far for one uniqueness rule: a 128-bit XxHash of the key values (length-prefixed, so ("ab","c") and
-/// ("a","bc") differ) mapped to the first record that had it. Rows whose key is blank in every part are not keyed.
-/// Memory: one entry per distinct key.
+/// The keys seen so far for one uniqueness rule: a key's <see cref="KeyDigest"/> mapped to the first record that had it.
+/// Rows whose key is blank in every part are not keyed. Memory: one entry per distinct key.
 /// </summary>
 public sealed class UniquenessIndex
 {
     private readonly Dictionary<UInt128, KeyOwner> first = [];
-    private readonly XxHash128 hash = new();
+    private readonly KeyDigest digests = new();
 
     public int Count => first.Count;
 
     /// <summary>Adds the row's key (the values in <paramref name="columns"/>); returns the first owner when the key was already taken, else null.</summary>
-    public KeyOwner? Add(ReadOnlySpan<string> row, int[] columns, KeyOwner owner)
+    public KeyOwner? Add(ReadOnlySpan<string> row, int[] columns, KeyOwner owner) =>
+        digests.TryCompute(row, columns, out var digest) ? Add(digest, owner) : null;
+
+    /// <summary>Adds a key by its digest (from <see cref="KeyDigest.TryCompute"/>); returns the first owner when it was already taken, else null.</summary>
+    public KeyOwner? Add(UInt128 digest, KeyOwner owner)
     {
-        if (IsBlank(row, columns)) return null;
-        var digest = Digest(row, columns);
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(first, digest, out var exists);
         if (exists) return slot;
         slot = owner;
         return null;
     }
+}
 
-    private static bool IsBlank(ReadOnlySpan<string> row, int[] columns)
-    {
-        foreach (var column in columns)
-            if (row[column].Length > 0) return false;
-        return true;
-    }
+/// <summary>
+/// A 128-bit XxHash of a row's key values, length-prefixed so ("ab","c") and ("a","bc") differ. One instance per thread.
+/// </summary>
+public sealed class KeyDigest
+{
+    private readonly XxHash128 hash = new();
 
-    private UInt128 Digest(ReadOnlySpan<string> row, int[] columns)
+    /// <summary>False when the key is blank in every part (such rows are not keyed).</summary>
+    public bool TryCompute(ReadOnlySpan<string> row, int[] columns, out UInt128 digest)
     {
+        digest = default;
+        if (IsBlank(row, columns)) return false;
         hash.Reset();
         Span<byte> length = stackalloc byte[4];
         foreach (var column in columns)
@@ -47,6 +52,14 @@ public sealed class UniquenessIndex
             hash.Append(length);
             hash.Append(MemoryMarshal.AsBytes(value.AsSpan()));
         }
-        return hash.GetCurrentHashAsUInt128();
+        digest = hash.GetCurrentHashAsUInt128();
+        return true;
+    }
+
+    private static bool IsBlank(ReadOnlySpan<string> row, int[] columns)
+    {
+        foreach (var column in columns)
+            if (row[column].Length > 0) return false;
+        return true;
     }
 }

@@ -1320,3 +1320,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127071404_QualityIndexes'
+)
+BEGIN
+    ALTER TABLE [CheckRunChunks] ADD [UniqueKeys] varbinary(max) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127071404_QualityIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Problems_DepartmentId_Id_BatchId_RunId] ON [Problems] ([DepartmentId], [Id], [BatchId], [RunId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127071404_QualityIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127071404_QualityIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

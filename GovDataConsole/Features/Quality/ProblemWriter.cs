@@ -5,31 +5,37 @@ using GovDataConsole.Quality;
 
 namespace GovDataConsole.Features.Quality;
 
-/// <summary>Inserts a run's problems for one batch with one prepared statement, outside change tracking.</summary>
+/// <summary>
+/// Inserts a run's problems for one batch with one prepared statement, outside change tracking. Each rule's and column's
+/// stored text (name, dimension, severity, item, sensitivity) is worked out once; parameters are set by position.
+/// </summary>
 public sealed class ProblemWriter : IAsyncDisposable
 {
     private readonly DbCommand insert;
-    private readonly IReadOnlyList<QualityRule> rules;
-    private readonly IReadOnlyList<string> codes;
-    private readonly IReadOnlyList<string> names;
-    private readonly IReadOnlyList<SensitivityKind> sensitivity;
+    private readonly DbParameter record, row, key, name, dimension, severity, item, itemName, itemSensitivity, value, message;
+    private readonly (string Key, string Name, string Dimension, string Severity)[] rules;
+    private readonly (string Code, string Name, string Sensitivity)[] columns;
 
     public ProblemWriter(DbConnection connection, DbTransaction? tx, CheckRun run, long? chunkId, int batchId, QualityPlan plan,
         IReadOnlyList<string> names, IReadOnlyList<SensitivityKind> sensitivity, DateTime foundUtc)
     {
-        (rules, codes, this.names, this.sensitivity) = (plan.Rules, plan.Codes, names, sensitivity);
+        rules = [.. plan.Rules.Select(r => (r.Key, Truncate(r.DisplayName, 200), r.Dimension.ToString(), r.Severity.ToString()))];
+        columns = [.. plan.Codes.Select((code, i) => (code, i < names.Count ? Truncate(names[i], 100) : "",
+            (i < sensitivity.Count ? sensitivity[i] : SensitivityKind.None).ToString()))];
         insert = BulkCommand.Create(connection, tx,
             "INSERT INTO Problems (RunId, ChunkId, DataResourceId, DepartmentId, BatchId, RecordId, RowNumber, RuleKey, RuleName, Dimension, Severity, " +
             "ItemCode, ItemName, Sensitivity, Value, Message, Status, FoundUtc) VALUES (@run, @chunk, @res, @dept, @batch, @rec, @row, @key, @name, @dim, @sev, " +
             "@item, @itemName, @sens, @value, @msg, @status, @found)",
             "@run", "@chunk", "@res", "@dept", "@batch", "@rec", "@row", "@key", "@name", "@dim", "@sev", "@item", "@itemName", "@sens", "@value", "@msg", "@status", "@found");
-        Set("@run", run.Id);
-        Set("@chunk", chunkId);
-        Set("@res", run.DataResourceId);
-        Set("@dept", run.DepartmentId);
-        Set("@batch", batchId);
-        Set("@status", nameof(ProblemStatus.Open));
-        Set("@found", foundUtc);
+        var p = insert.Parameters;
+        Set(p[0], run.Id);
+        Set(p[1], chunkId);
+        Set(p[2], run.DataResourceId);
+        Set(p[3], run.DepartmentId);
+        Set(p[4], batchId);
+        (record, row, key, name, dimension, severity, item, itemName, itemSensitivity, value, message) = (p[5], p[6], p[7], p[8], p[9], p[10], p[11], p[12], p[13], p[14], p[15]);
+        Set(p[16], nameof(ProblemStatus.Open));
+        Set(p[17], foundUtc);
     }
 
     public DbTransaction? Transaction { set => insert.Transaction = value; }
@@ -38,21 +44,19 @@ public sealed class ProblemWriter : IAsyncDisposable
     public Task AddAsync(long? recordId, int? rowNumber, int rule, int field, string? value, string message, CancellationToken ct)
     {
         var r = rules[rule];
-        Set("@rec", recordId);
-        Set("@row", rowNumber);
-        Set("@key", r.Key);
-        Set("@name", Truncate(r.DisplayName, 200));
-        Set("@dim", r.Dimension.ToString());
-        Set("@sev", r.Severity.ToString());
-        Set("@item", field < 0 ? null : codes[field]);
-        Set("@itemName", field < 0 ? null : Truncate(names[field], 100));
-        Set("@sens", (field < 0 || field >= sensitivity.Count ? SensitivityKind.None : sensitivity[field]).ToString());
-        Set("@value", value is null ? null : Truncate(value, 500));
-        Set("@msg", Truncate(message, 500));
+        Set(record, recordId);
+        Set(row, rowNumber);
+        (key.Value, name.Value, dimension.Value, severity.Value) = (r.Key, r.Name, r.Dimension, r.Severity);
+        var column = field < 0 ? default : columns[field];
+        Set(item, column.Code);
+        Set(itemName, column.Name);
+        itemSensitivity.Value = column.Sensitivity ?? nameof(SensitivityKind.None);
+        Set(this.value, value is null ? null : Truncate(value, 500));
+        this.message.Value = Truncate(message, 500);
         return insert.ExecuteNonQueryAsync(ct);
     }
 
-    private void Set(string name, object? value) => insert.Parameters[name].Value = value ?? DBNull.Value;
+    private static void Set(DbParameter parameter, object? value) => parameter.Value = value ?? DBNull.Value;
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
 

@@ -95,13 +95,14 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         if (run.Status != CheckRunStatus.Running) return null;
         try
         {
-            var (rows, failures) = await CheckChunkAsync(db, run, chunk, ct);
+            var (rows, failures, keys) = await CheckChunkAsync(db, run, chunk, ct);
             if (rows < 0) return null;
             await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
                 var json = JsonSerializer.Serialize(failures);
                 if (await db.CheckRunChunks.Where(c => c.Id == chunkId && !c.Done)
-                        .ExecuteUpdateAsync(s => s.SetProperty(c => c.Done, true).SetProperty(c => c.RowsChecked, rows).SetProperty(c => c.FailuresJson, json), ct) == 1)
+                        .ExecuteUpdateAsync(s => s.SetProperty(c => c.Done, true).SetProperty(c => c.RowsChecked, rows).SetProperty(c => c.FailuresJson, json)
+                            .SetProperty(c => c.UniqueKeys, keys), ct) == 1)
                     await db.CheckRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ChunksDone, r => r.ChunksDone + 1)
                         .SetProperty(r => r.HeartbeatUtc, DateTime.UtcNow), ct);
                 await tx.CommitAsync(ct);
@@ -143,8 +144,12 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
             .Where(b => run.BatchId == null ? b.DataResourceId == run.DataResourceId && b.Status == BatchStatus.Cleansed : b.Id == run.BatchId)
             .OrderBy(b => b.Id).ToListAsync(ct);
 
-    /// <summary>Checks a chunk's rows, replacing any problems an earlier attempt stored. Rows -1: the run was cancelled.</summary>
-    private async Task<(long Rows, long[] Failures)> CheckChunkAsync(AppDbContext db, CheckRun run, CheckRunChunk chunk, CancellationToken ct)
+    /// <summary>
+    /// Checks a chunk's rows, replacing any problems an earlier attempt stored, and collects their uniqueness keys. Each page
+    /// is checked first and its problems are then written in one short transaction, so parallel chunks hold SQLite's write
+    /// lock only while inserting. Rows -1: the run was cancelled.
+    /// </summary>
+    private async Task<(long Rows, long[] Failures, byte[]? Keys)> CheckChunkAsync(AppDbContext db, CheckRun run, CheckRunChunk chunk, CancellationToken ct)
     {
         var batch = await db.DataBatches.AsNoTracking().SingleAsync(b => b.Id == chunk.BatchId, ct);
         var rules = QualityRule.ListFromJson(run.RulesJson);
@@ -155,6 +160,8 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
 
         var failures = new long[plan.Rules.Count];
         var findings = new List<RowFinding>();
+        var found = new List<(CheckedRecord Record, RowFinding Finding)>();
+        var keys = plan.Uniques.Count == 0 ? null : new ChunkKeys(plan.Uniques);
         long rows = 0;
         await using var reading = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
@@ -162,22 +169,26 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         await using var writer = new ProblemWriter(connection, null, run, chunk.Id, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
         await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, chunk.FromRow, chunk.ToRow, plan.Width, ct))
         {
-            await using (var tx = await connection.BeginTransactionAsync(ct))
+            found.Clear();
+            foreach (var record in page)
             {
+                keys?.Add(record.Values, record.Id, record.RowNumber);
+                findings.Clear();
+                if (plan.CheckRow(record.Values, record.Id, failures, findings, exceptions) == 0) continue;
+                foreach (var f in findings) found.Add((record, f));
+            }
+            if (found.Count > 0)
+            {
+                await using var tx = await connection.BeginTransactionAsync(ct);
                 writer.Transaction = tx;
-                foreach (var record in page)
-                {
-                    findings.Clear();
-                    if (plan.CheckRow(record.Values, record.Id, failures, findings, exceptions) == 0) continue;
-                    foreach (var f in findings) await writer.AddAsync(record.Id, record.RowNumber, f.Rule, f.Field, record.Values[f.Field], f.Message, ct);
-                }
+                foreach (var (record, f) in found) await writer.AddAsync(record.Id, record.RowNumber, f.Rule, f.Field, record.Values[f.Field], f.Message, ct);
                 await tx.CommitAsync(ct);
             }
             rows += page.Length;
             if (await db.CheckRuns.Where(r => r.Id == run.Id && r.Status == CheckRunStatus.Running)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatUtc, DateTime.UtcNow), ct) == 0) return (-1, failures);
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatUtc, DateTime.UtcNow), ct) == 0) return (-1, failures, null);
         }
-        return (rows, failures);
+        return (rows, failures, keys?.ToArray());
     }
 
     private async Task<bool> ClaimAggregationAsync(int runId, CancellationToken ct)
@@ -220,12 +231,14 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         var ids = scope.Select(b => b.Id).ToList();
         await db.DataBatches.Where(b => ids.Contains(b.Id) && (b.CheckRunId == null || b.CheckRunId < run.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.CheckRunId, run.Id), ct);
+        await db.CheckRunChunks.Where(c => c.RunId == run.Id && c.UniqueKeys != null).ExecuteUpdateAsync(s => s.SetProperty(c => c.UniqueKeys, (byte[]?)null), ct);
         await finish.CommitAsync(ct);
     }
 
     /// <summary>
     /// Each uniqueness rule over the resource's current data: the other cleansed batches' keys first (they were there
-    /// before), then the run's batches in order; a row whose key was already taken is a problem naming where it was first seen.
+    /// before, read again), then the run's batches in order (their keys as their chunks collected them, in row order); a row
+    /// whose key was already taken is a problem naming where it was first seen.
     /// </summary>
     private async Task UniquenessAsync(AppDbContext db, CheckRun run, List<DataBatch> scope, List<QualityRule> rules, long[] failures,
         System.Data.Common.DbTransaction tx, CancellationToken ct)
@@ -235,27 +248,38 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         var others = await db.DataBatches.AsNoTracking()
             .Where(b => b.DataResourceId == run.DataResourceId && b.Status == BatchStatus.Cleansed && !inScope.Contains(b.Id)).OrderBy(b => b.Id).ToListAsync(ct);
         var exceptions = await ExceptionsAsync(db, run.DataResourceId, ct);
+        // Indexes are kept by rule position in the run's rule list, which every batch's plan shares.
         var indexes = new Dictionary<int, UniquenessIndex>();
+        UniquenessIndex IndexOf(int rule) => indexes.TryGetValue(rule, out var index) ? index : indexes[rule] = new UniquenessIndex();
         await using var reading = await dbFactory.CreateDbContextAsync(ct);
-        foreach (var batch in others.Concat(scope))
+        foreach (var batch in others)
         {
             var plan = await QualityRules.PlanForBatchAsync(db, batch, rules, ct);
-            var columns = await ColumnsAsync(db, batch, plan, ct);
-            var report = inScope.Contains(batch.Id);
-            await using var writer = new ProblemWriter(db.Database.GetDbConnection(), tx, run, null, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
             await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, 0, int.MaxValue, plan.Width, ct))
                 foreach (var record in page)
                     foreach (var (rule, keyColumns) in plan.Uniques)
-                    {
-                        // Indexes are kept by rule position in the run's rule list, which every batch's plan shares.
-                        if (!indexes.TryGetValue(rule, out var index)) indexes[rule] = index = new UniquenessIndex();
-                        var owner = index.Add(record.Values, keyColumns, new KeyOwner(record.Id, batch.Id, record.RowNumber));
-                        if (owner is not { } first || !report || exceptions.Contains(record.Id, plan.Rules[rule].Key)) continue;
-                        failures[rule]++;
-                        var message = string.Format(T.RuleFailure_Unique, string.Join("、", keyColumns.Select(c => columns.Names[c])),
-                            first.BatchId == batch.Id ? string.Format(T.RuleFailure_UniqueSameBatch, first.RowNumber) : string.Format(T.RuleFailure_UniqueOtherBatch, first.BatchId, first.RowNumber));
-                        await writer.AddAsync(record.Id, record.RowNumber, rule, keyColumns[0], string.Join(" / ", keyColumns.Select(c => record.Values[c])), message, ct);
-                    }
+                        IndexOf(rule).Add(record.Values, keyColumns, new KeyOwner(record.Id, batch.Id, record.RowNumber));
+        }
+        foreach (var batch in scope)
+        {
+            var plan = await QualityRules.PlanForBatchAsync(db, batch, rules, ct);
+            var columns = await ColumnsAsync(db, batch, plan, ct);
+            await using var writer = new ProblemWriter(db.Database.GetDbConnection(), tx, run, null, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
+            var chunks = await db.CheckRunChunks.AsNoTracking().Where(c => c.RunId == run.Id && c.BatchId == batch.Id).OrderBy(c => c.FromRow).Select(c => c.Id).ToListAsync(ct);
+            foreach (var chunkId in chunks)
+            {
+                var blob = await db.CheckRunChunks.AsNoTracking().Where(c => c.Id == chunkId).Select(c => c.UniqueKeys).SingleAsync(ct);
+                foreach (var key in ChunkKeys.Read(blob ?? []))
+                {
+                    var (rule, keyColumns) = plan.Uniques[key.Unique];
+                    var owner = IndexOf(rule).Add(key.Digest, new KeyOwner(key.RecordId, batch.Id, key.RowNumber));
+                    if (owner is not { } first || exceptions.Contains(key.RecordId, plan.Rules[rule].Key)) continue;
+                    failures[rule]++;
+                    var message = string.Format(T.RuleFailure_Unique, string.Join("、", keyColumns.Select(c => columns.Names[c])),
+                        first.BatchId == batch.Id ? string.Format(T.RuleFailure_UniqueSameBatch, first.RowNumber) : string.Format(T.RuleFailure_UniqueOtherBatch, first.BatchId, first.RowNumber));
+                    await writer.AddAsync(key.RecordId, key.RowNumber, rule, keyColumns[0], key.Value, message, ct);
+                }
+            }
         }
     }
 

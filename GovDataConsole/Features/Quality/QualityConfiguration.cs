@@ -107,6 +107,8 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         b.HasIndex(x => new { x.RunId, x.ChunkId });
         b.HasIndex(x => new { x.RunId, x.RecordId });
         b.HasIndex(x => new { x.DepartmentId, x.Status });
+        // The problem browser: a department's problems newest first, covering the current-run test (BatchId, RunId).
+        b.HasIndex(x => new { x.DepartmentId, x.Id, x.BatchId, x.RunId });
         b.HasIndex(x => new { x.DataResourceId, x.RuleKey });
         b.HasOne<CheckRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<DataBatch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.NoAction);

@@ -1,7 +1,9 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using System.Text;
 using GovDataConsole.Data;
 using GovDataConsole.Features.Cleansing;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovDataConsole.Features.Quality;
@@ -34,13 +36,17 @@ public static class RecordPages
             var rows = new List<CheckedRecord>(PageSize);
             await using (var reader = await query.ExecuteReaderAsync(ct))
                 while (await reader.ReadAsync(ct))
-                    rows.Add(new CheckedRecord(reader.GetInt64(0), reader.GetInt32(1), RecordJson.Parse(reader.GetString(2), width)));
+                    rows.Add(new CheckedRecord(reader.GetInt64(0), reader.GetInt32(1), RecordJson.Parse(Utf8(reader, 2), width)));
             if (rows.Count == 0) yield break;
             yield return [.. rows];
             if (rows.Count < PageSize) yield break;
             after.Value = rows[^1].RowNumber;
         }
     }
+
+    /// <summary>The JSON as stored, in UTF-8: SQLite hands over its text bytes without a string in between.</summary>
+    private static byte[] Utf8(DbDataReader reader, int ordinal) =>
+        reader is SqliteDataReader ? reader.GetFieldValue<byte[]>(ordinal) : Encoding.UTF8.GetBytes(reader.GetString(ordinal));
 
     private static DbParameter Add(DbCommand command, string name, object value)
     {

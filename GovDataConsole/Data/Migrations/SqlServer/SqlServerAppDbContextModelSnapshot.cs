@@ -1007,6 +1007,9 @@ namespace GovDataConsole.Data.Migrations.SqlServer
                     b.Property<int>("ToRow")
                         .HasColumnType("int");
 
+                    b.Property<byte[]>("UniqueKeys")
+                        .HasColumnType("varbinary(max)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RunId");
@@ -1167,6 +1170,8 @@ namespace GovDataConsole.Data.Migrations.SqlServer
                     b.HasIndex("RunId", "ChunkId");
 
                     b.HasIndex("RunId", "RecordId");
+
+                    b.HasIndex("DepartmentId", "Id", "BatchId", "RunId");
 
                     b.ToTable("Problems", (string)null);
                 });

@@ -965,6 +965,9 @@ namespace GovDataConsole.Data.Migrations.Sqlite
                     b.Property<int>("ToRow")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("UniqueKeys")
+                        .HasColumnType("BLOB");
+
                     b.HasKey("Id");
 
                     b.HasIndex("RunId");
@@ -1121,6 +1124,8 @@ namespace GovDataConsole.Data.Migrations.Sqlite
                     b.HasIndex("RunId", "ChunkId");
 
                     b.HasIndex("RunId", "RecordId");
+
+                    b.HasIndex("DepartmentId", "Id", "BatchId", "RunId");
 
                     b.ToTable("Problems", (string)null);
                 });
