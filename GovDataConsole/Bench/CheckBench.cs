@@ -276,7 +276,7 @@ public static class CheckBench
         foreach (var department in departments.Select(d => (int?)d).Prepend(null))
         {
             var label = department is null ? "全部" : $"部门 {department}";
-            var total = (await PageAsync(db, department, 0, ct)).TotalCount;
+            var total = (await PageAsync(db, department, 0, ct)).Total;
             var last = Math.Max(0, (total - 1) / PageSize);
             foreach (var (position, page) in new[] { ("首页", 0), ("中间页", last / 2), ("末页", last) })
             {
@@ -286,7 +286,7 @@ public static class CheckBench
                     var watch = Stopwatch.StartNew();
                     var result = await PageAsync(db, department, page, ct);
                     times.Add(watch.Elapsed.TotalMilliseconds);
-                    if (result.Items.Count == 0) throw new InvalidOperationException($"Empty grid page {page} of {total}.");
+                    if (result.Rows == 0) throw new InvalidOperationException($"Empty grid page {page} of {total}.");
                 }
                 timings.Add(new PageTiming(label, position, total, page, times.Max()));
             }
@@ -294,23 +294,19 @@ public static class CheckBench
         return new GridResult(found, copies, stale, padding.Elapsed.TotalSeconds, timings);
     }
 
-    /// <summary>The problem browser's grid query: current problems, visible to a department (or to all), newest first.</summary>
-    private static Task<GridPage<ProblemLine>> PageAsync(AppDbContext db, int? departmentId, int page, CancellationToken ct)
+    /// <summary>The problem browser's own count and page (ProblemService), newest first, for a steward (all) or a department's staff.</summary>
+    private static async Task<(int Rows, int Total)> PageAsync(AppDbContext db, int? departmentId, int page, CancellationToken ct)
     {
-        var current = db.Problems.AsNoTracking().Where(p => db.DataBatches.Any(b => b.Id == p.BatchId && b.CheckRunId == p.RunId));
-        if (departmentId is int id) current = current.Where(p => p.DepartmentId == id);
-        return current.ToGridPageAsync(new GridRequest { Page = page, PageSize = PageSize, SortBy = "Id", Descending = true },
-            new Dictionary<string, System.Linq.Expressions.Expression<Func<Problem, object?>>> { ["Id"] = p => p.Id }, "Id",
-            p => new ProblemLine(p.Id, p.BatchId, p.RowNumber, p.RuleName, p.ItemName, p.Value, p.Message, p.Severity, p.Status, p.FoundUtc), ct);
+        var user = departmentId is int id
+            ? new UserContext("bench", "bench", "bench", Roles.DepartmentStaff, id, null)
+            : new UserContext("bench", "bench", "bench", Roles.Steward, null, null);
+        var (rows, total, _) = await ProblemService.PageAsync(db, user, new ProblemQuery { Page = page, PageSize = PageSize, Descending = true }, ct);
+        return (rows.Count, total);
     }
 
     /// <summary>Progress goes to stderr so stdout carries only the table or the JSON.</summary>
     private static void Progress(string message) => Console.Error.WriteLine($"[bench check] {DateTime.Now:HH:mm:ss} {message}");
 }
-
-/// <summary>A grid row as the problem browser shows it.</summary>
-public sealed record ProblemLine(long Id, int BatchId, int? RowNumber, string RuleName, string? ItemName, string? Value, string Message,
-    RuleSeverity Severity, ProblemStatus Status, DateTime FoundUtc);
 
 public sealed record RuleFailures(string Key, string Name, long Failed);
 

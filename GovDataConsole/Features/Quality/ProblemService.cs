@@ -39,6 +39,16 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> dbFactory, Cu
         var user = await currentUser.GetAsync();
         if (reveal) await RevealAsync(user, string.Format(T.Problem_RevealListDetail, query.Page + 1), ct);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var (page, total, capped) = await PageAsync(db, user, query, ct);
+        return new ProblemPage(await RowsAsync(db, page, reveal, ct), total, capped);
+    }
+
+    /// <summary>
+    /// The grid's count and page of current problems (what <c>bench check</c> times): exact counts on the index walk when only
+    /// department, resource or batch narrow the set, else capped at <see cref="CountCap"/>.
+    /// </summary>
+    internal static async Task<(List<Problem> Page, int Total, bool Capped)> PageAsync(AppDbContext db, UserContext user, ProblemQuery query, CancellationToken ct)
+    {
         var problems = Filter(db, user, query);
         int total;
         var capped = false;
@@ -48,8 +58,7 @@ public sealed class ProblemService(IDbContextFactory<AppDbContext> dbFactory, Cu
             if (total > CountCap) (total, capped) = (CountCap, true);
         }
         else total = await problems.CountAsync(ct);
-        var page = await Order(problems, query).Skip(query.Skip).Take(query.Take).ToListAsync(ct);
-        return new ProblemPage(await RowsAsync(db, page, reveal, ct), total, capped);
+        return (await Order(problems, query).Skip(query.Skip).Take(query.Take).ToListAsync(ct), total, capped);
     }
 
     /// <summary>The resources of the user's scope with checked batches, for the filters.</summary>
