@@ -1,6 +1,7 @@
 using GovDataConsole.Features.Calendar;
 using GovDataConsole.Features.Catalog;
 using GovDataConsole.Features.Organization;
+using GovDataConsole.Features.Scoring;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,6 +25,7 @@ public sealed class DatabaseInitializer(
 
         await StandardDictionaries.EnsureAsync(db, ct);
         await CalendarSeed.EnsureAsync(db, ct);
+        await ScoringSeed.EnsureAsync(db, ct);
 
         if (options.ShouldSeedDemo && !await db.Departments.AnyAsync(ct))
         {
