@@ -7,6 +7,7 @@ using GovDataConsole.Features.Operations;
 using GovDataConsole.Features.Organization;
 using GovDataConsole.Features.Quality;
 using GovDataConsole.Features.Rectification;
+using GovDataConsole.Features.Scoring;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,11 @@ public abstract class AppDbContext(DbContextOptions options) : IdentityDbContext
     public DbSet<WorkOrderEvent> WorkOrderEvents => Set<WorkOrderEvent>();
     public DbSet<Notification> Notifications => Set<Notification>();
     public DbSet<BatchRecordHistory> BatchRecordHistory => Set<BatchRecordHistory>();
+    public DbSet<ScoringModel> ScoringModels => Set<ScoringModel>();
+    public DbSet<ScoreSheet> ScoreSheets => Set<ScoreSheet>();
+    public DbSet<DepartmentScore> DepartmentScores => Set<DepartmentScore>();
+    public DbSet<ScoreIndicatorValue> ScoreIndicatorValues => Set<ScoreIndicatorValue>();
+    public DbSet<ScoreAdjustment> ScoreAdjustments => Set<ScoreAdjustment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,6 +1,7 @@
 using GovDataConsole.Features.Calendar;
 using GovDataConsole.Features.Catalog;
 using GovDataConsole.Features.Organization;
+using GovDataConsole.Features.Scoring;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,7 +10,7 @@ namespace GovDataConsole.Data;
 /// <summary>Brings the database to the current schema, creates the four roles, seeds the standard dictionaries and holiday calendar and, where configured, the demo.</summary>
 public sealed class DatabaseInitializer(
     AppDbContext db, DatabaseOptions options, RoleManager<IdentityRole> roles, DemoSeed demo, DemoCollectionSeed demoCollection,
-    DemoQualitySeed demoQuality, ILogger<DatabaseInitializer> log)
+    DemoQualitySeed demoQuality, DemoScoringSeed demoScoring, ILogger<DatabaseInitializer> log)
 {
     public async Task InitializeAsync(CancellationToken ct)
     {
@@ -25,6 +26,7 @@ public sealed class DatabaseInitializer(
 
         await StandardDictionaries.EnsureAsync(db, ct);
         await CalendarSeed.EnsureAsync(db, ct);
+        await ScoringSeed.EnsureAsync(db, ct);
 
         if (options.ShouldSeedDemo && !await db.Departments.AnyAsync(ct))
         {
@@ -33,6 +35,7 @@ public sealed class DatabaseInitializer(
             await DemoCleansingSeed.SeedAsync(db, ct);
             await demoCollection.SeedAsync(ct);
             if (options.SeedDemoQuality) await demoQuality.SeedAsync(ct);
+            await demoScoring.SeedAsync(ct);
             log.LogInformation("Demo departments and accounts seeded.");
         }
     }

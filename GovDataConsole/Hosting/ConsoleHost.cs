@@ -14,6 +14,7 @@ using GovDataConsole.Features.Operations;
 using GovDataConsole.Features.Organization;
 using GovDataConsole.Features.Quality;
 using GovDataConsole.Features.Rectification;
+using GovDataConsole.Features.Scoring;
 using GovDataConsole.Features.Shared;
 using GovDataConsole.Localization;
 using Microsoft.AspNetCore.Diagnostics;
@@ -56,6 +57,7 @@ public static class ConsoleHost
         builder.Services.AddCleansing();
         builder.Services.AddQuality(config);
         builder.Services.AddRectification(config);
+        builder.Services.AddScoring();
         builder.Services.AddCalendar();
         builder.Services.AddOperations(config, root);
         return builder.Build();

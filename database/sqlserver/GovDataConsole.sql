@@ -1349,3 +1349,189 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127074050_Scoring'
+)
+BEGIN
+    CREATE TABLE [ScoreAdjustments] (
+        [Id] int NOT NULL IDENTITY,
+        [DepartmentId] int NOT NULL,
+        [PeriodKey] nvarchar(10) NOT NULL,
+        [Points] decimal(9,2) NOT NULL,
+        [Reason] nvarchar(500) NOT NULL,
+        [EvidenceName] nvarchar(260) NULL,
+        [EvidencePath] nvarchar(500) NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        CONSTRAINT [PK_ScoreAdjustments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ScoreAdjustments_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127074050_Scoring'
+)
+BEGIN
+    CREATE TABLE [ScoringModels] (
+        [Id] int NOT NULL IDENTITY,
+        [PeriodType] nvarchar(20) NOT NULL,
+        [Version] int NOT NULL,
+        [Note] nvarchar(500) NULL,
+        [CreatedBy] nvarchar(256) NOT NULL,
+        [CreatedUtc] datetime2 NOT NULL,
+        [BoardSize] int NOT NULL,
+        [CollectionCompletenessWeight] decimal(9,2) NOT NULL,
+        [CollectionTimelinessWeight] decimal(9,2) NOT NULL,
+        [ExcellentFrom] decimal(9,2) NOT NULL,
+        [GoodFrom] decimal(9,2) NOT NULL,
+        [ManualCap] decimal(9,2) NOT NULL,
+        [PassFrom] decimal(9,2) NOT NULL,
+        [QualityWeight] decimal(9,2) NOT NULL,
+        [RectificationCompletionWeight] decimal(9,2) NOT NULL,
+        [RectificationTimelinessWeight] decimal(9,2) NOT NULL,
+        [RecurrenceCap] decimal(9,2) NOT NULL,
+        [RecurrencePoints] decimal(9,2) NOT NULL,
+        CONSTRAINT [PK_ScoringModels] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127074050_Scoring'
+)
+BEGIN
+    CREATE TABLE [ScoreSheets] (
+        [Id] int NOT NULL IDENTITY,
+        [PeriodKey] nvarchar(10) NOT NULL,
+        [PeriodType] nvarchar(20) NOT NULL,
+        [Version] int NOT NULL,
+        [Status] nvarchar(20) NOT NULL,
+        [ModelId] int NOT NULL,
+        [ModelVersion] int NOT NULL,
+        [ComputedUtc] datetime2 NOT NULL,
+        [ComputedBy] nvarchar(256) NOT NULL,
+        [Reason] nvarchar(500) NULL,
+        [PublishedUtc] datetime2 NULL,
+        [PublishedBy] nvarchar(256) NULL,
+        CONSTRAINT [PK_ScoreSheets] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ScoreSheets_ScoringModels_ModelId] FOREIGN KEY ([ModelId]) REFERENCES [ScoringModels] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127074050_Scoring'
+)
+BEGIN
+    CREATE TABLE [DepartmentScores] (
+        [Id] bigint NOT NULL IDENTITY,
+        [SheetId] int NOT NULL,
+        [DepartmentId] int NOT NULL,
+        [DepartmentName] nvarchar(200) NOT NULL,
+        [Total] decimal(9,2) NOT NULL,
+        [Grade] nvarchar(20) NOT NULL,
+        [Rank] int NOT NULL,
+        CONSTRAINT [PK_DepartmentScores] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DepartmentScores_Departments_DepartmentId] FOREIGN KEY ([DepartmentId]) REFERENCES [Departments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DepartmentScores_ScoreSheets_SheetId] FOREIGN KEY ([SheetId]) REFERENCES [ScoreSheets] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127074050_Scoring'
+)
+BEGIN
+    CREATE TABLE [ScoreIndicatorValues] (
+        [Id] bigint NOT NULL IDENTITY,
+        [SheetId] int NOT NULL,
+        [DepartmentId] int NOT NULL,
+        [Indicator] nvarchar(40) NOT NULL,
+        [Weight] decimal(9,2) NOT NULL,
+        [Value] decimal(9,2) NOT NULL,
+        [Points] decimal(9,2) NOT NULL,
+        [InputsJson] nvarchar(max) NOT NULL,
+        CONSTRAINT [PK_ScoreIndicatorValues] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ScoreIndicatorValues_ScoreSheets_SheetId] FOREIGN KEY ([SheetId]) REFERENCES [ScoreSheets] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127074050_Scoring'
+)
+BEGIN
+    CREATE INDEX [IX_DepartmentScores_DepartmentId] ON [DepartmentScores] ([DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127074050_Scoring'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_DepartmentScores_SheetId_DepartmentId] ON [DepartmentScores] ([SheetId], [DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127074050_Scoring'
+)
+BEGIN
+    CREATE INDEX [IX_ScoreAdjustments_DepartmentId] ON [ScoreAdjustments] ([DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127074050_Scoring'
+)
+BEGIN
+    CREATE INDEX [IX_ScoreAdjustments_PeriodKey_DepartmentId] ON [ScoreAdjustments] ([PeriodKey], [DepartmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127074050_Scoring'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ScoreIndicatorValues_SheetId_DepartmentId_Indicator] ON [ScoreIndicatorValues] ([SheetId], [DepartmentId], [Indicator]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127074050_Scoring'
+)
+BEGIN
+    CREATE INDEX [IX_ScoreSheets_ModelId] ON [ScoreSheets] ([ModelId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127074050_Scoring'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ScoreSheets_PeriodKey_Version] ON [ScoreSheets] ([PeriodKey], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127074050_Scoring'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ScoringModels_PeriodType_Version] ON [ScoringModels] ([PeriodType], [Version]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127074050_Scoring'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127074050_Scoring', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

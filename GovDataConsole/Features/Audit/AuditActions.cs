@@ -10,6 +10,7 @@ public static class AuditActions
     public const string CalendarCategory = "Calendar";
     public const string QualityCategory = "Quality";
     public const string RectificationCategory = "Rectification";
+    public const string ScoringCategory = "Scoring";
 
     public const string SignIn = "SignIn";
     public const string SignInFailed = "SignInFailed";
@@ -63,6 +64,12 @@ public static class AuditActions
     public const string ProblemsExcepted = "ProblemsExcepted";
     public const string ExceptionRevoked = "ExceptionRevoked";
     public const string ProblemsExported = "ProblemsExported";
+    public const string ScoringModelSaved = "ScoringModelSaved";
+    public const string ScoreComputeRequested = "ScoreComputeRequested";
+    public const string ScorePublished = "ScorePublished";
+    public const string ScoreAdjustmentAdded = "ScoreAdjustmentAdded";
+    public const string ScoreAdjustmentDeleted = "ScoreAdjustmentDeleted";
+    public const string ScoreExported = "ScoreExported";
 
     public static string Label(string action) =>
         Resources.UiText.ResourceManager.GetString("Audit_" + action, Resources.UiText.Culture) ?? action;

@@ -12,6 +12,15 @@ public sealed record DepartmentRate(int DepartmentId, string DepartmentName, int
 {
     public double Timeliness => Due == 0 ? 1 : (double)OnTime / Due;
     public double Completeness => Due == 0 ? 1 : (double)(OnTime + Late) / Due;
+
+    /// <summary>Whether a task counts on <paramref name="today"/>: its due date has passed, or it was handed in.</summary>
+    public static bool Counts(DateOnly dueDate, CollectionTaskStatus status, DateOnly today) =>
+        dueDate < today || status is CollectionTaskStatus.Submitted or CollectionTaskStatus.SubmittedLate;
+
+    /// <summary>The rate of the counted tasks' statuses.</summary>
+    public static DepartmentRate Of(int departmentId, string departmentName, IReadOnlyCollection<CollectionTaskStatus> counted) =>
+        new(departmentId, departmentName, counted.Count, counted.Count(s => s == CollectionTaskStatus.Submitted),
+            counted.Count(s => s == CollectionTaskStatus.SubmittedLate), counted.Count(s => s == CollectionTaskStatus.Missing));
 }
 
 public sealed record TaskRow(

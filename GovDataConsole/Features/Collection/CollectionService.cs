@@ -30,11 +30,9 @@ public sealed class CollectionService(IDbContextFactory<AppDbContext> dbFactory,
                 monthKeys.Select(m => Cell(m, g.Where(t => t.PeriodEnd.ToString("yyyy-MM") == m).Select(t => t.Status).ToList())).ToList()))
             .OrderBy(r => r.DepartmentName).ThenBy(r => r.ResourceCode).ToList();
 
-        var rates = rows.Where(r => r.DueDate < today || r.Status is CollectionTaskStatus.Submitted or CollectionTaskStatus.SubmittedLate)
+        var rates = rows.Where(r => DepartmentRate.Counts(r.DueDate, r.Status, today))
             .GroupBy(r => (r.DepartmentId, r.Department))
-            .Select(g => new DepartmentRate(g.Key.DepartmentId, g.Key.Department, g.Count(),
-                g.Count(t => t.Status == CollectionTaskStatus.Submitted), g.Count(t => t.Status == CollectionTaskStatus.SubmittedLate),
-                g.Count(t => t.Status == CollectionTaskStatus.Missing)))
+            .Select(g => DepartmentRate.Of(g.Key.DepartmentId, g.Key.Department, g.Select(t => t.Status).ToList()))
             .OrderByDescending(r => r.Timeliness).ThenBy(r => r.DepartmentName).ToList();
         return new CollectionOverview(monthKeys, matrix, rates);
     }
