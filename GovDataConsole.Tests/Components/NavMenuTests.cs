@@ -30,14 +30,17 @@ public sealed class NavMenuTests : BunitContext
 
     private static readonly (string Text, string Href)[] RectificationLinks = [("整改工单", "rectification/orders"), ("消息通知", "notifications")];
 
+    private static readonly (string Text, string Href)[] ScoringLinks =
+        [("考核排名", "scoring"), ("加分扣分", "scoring/adjustments"), ("评分模型", "scoring/model")];
+
     private static readonly Dictionary<string, (string[] Sections, (string Text, string Href)[] Links)> Expected = new()
     {
-        [Roles.Admin] = (["数据目录", "数据归集", "数据清洗", "数据质量", "整改督办", "系统管理"],
-            [("首页", ""), .. CatalogLinks, .. CollectionAndCleansingLinks, .. QualityLinks, .. RectificationLinks, .. AdminLinks]),
-        [Roles.Steward] = (["数据目录", "数据归集", "数据清洗", "数据质量", "整改督办"], [("首页", ""), .. CatalogLinks, .. CollectionAndCleansingLinks, .. QualityLinks, .. RectificationLinks]),
-        [Roles.DepartmentStaff] = (["数据目录", "数据归集", "数据清洗", "数据质量", "整改督办"],
-            [("首页", ""), .. CatalogLinks[..2], .. CollectionAndCleansingLinks, QualityLinks[0], .. QualityLinks[2..], .. RectificationLinks]),
-        [Roles.Manager] = (["数据目录", "数据归集", "数据清洗", "数据质量", "整改督办"], [("首页", ""), CatalogLinks[0], .. CollectionAndCleansingLinks, QualityLinks[0], .. QualityLinks[2..5], .. RectificationLinks]),
+        [Roles.Admin] = (["数据目录", "数据归集", "数据清洗", "数据质量", "整改督办", "考核评分", "系统管理"],
+            [("首页", ""), .. CatalogLinks, .. CollectionAndCleansingLinks, .. QualityLinks, .. RectificationLinks, .. ScoringLinks, .. AdminLinks]),
+        [Roles.Steward] = (["数据目录", "数据归集", "数据清洗", "数据质量", "整改督办", "考核评分"], [("首页", ""), .. CatalogLinks, .. CollectionAndCleansingLinks, .. QualityLinks, .. RectificationLinks, .. ScoringLinks]),
+        [Roles.DepartmentStaff] = (["数据目录", "数据归集", "数据清洗", "数据质量", "整改督办", "考核评分"],
+            [("首页", ""), .. CatalogLinks[..2], .. CollectionAndCleansingLinks, QualityLinks[0], .. QualityLinks[2..], .. RectificationLinks, .. ScoringLinks[..2]]),
+        [Roles.Manager] = (["数据目录", "数据归集", "数据清洗", "数据质量", "整改督办", "考核评分"], [("首页", ""), CatalogLinks[0], .. CollectionAndCleansingLinks, QualityLinks[0], .. QualityLinks[2..5], .. RectificationLinks, ScoringLinks[0]]),
     };
 
     [Theory]

@@ -58,9 +58,6 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>The app's root URL, e.g. http://127.0.0.1:41234.</summary>
     public string BaseUrl { get; private set; } = "";
 
-    /// <summary>The app's services, for arranging data a journey needs.</summary>
-    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The browser app did not start.");
-
     public async ValueTask InitializeAsync()
     {
         if (BrowserPrerequisites.Missing is not null) return;

@@ -46,6 +46,12 @@ public static class ConsoleNavigation
             new("rectification/orders", T.Nav_WorkOrders, Icons.Material.Filled.Assignment),
             new("notifications", T.Nav_Inbox, Icons.Material.Filled.Notifications),
         ]),
+        new("scoring", T.Nav_Scoring, Icons.Material.Filled.Leaderboard, Roles.All,
+        [
+            new("scoring", T.Nav_Ranking, Icons.Material.Filled.EmojiEvents, Exact: true),
+            new("scoring/adjustments", T.Nav_ScoreAdjustments, Icons.Material.Filled.PlusOne, Editors),
+            new("scoring/model", T.Nav_ScoringModel, Icons.Material.Filled.Tune, Stewards),
+        ]),
         new("admin", T.Nav_Admin, Icons.Material.Filled.AdminPanelSettings, [Roles.Admin],
         [
             new("admin/departments", T.Nav_Departments, Icons.Material.Filled.AccountTree),
