@@ -8,12 +8,12 @@ using static GovDataConsole.Tests.Cleansing.CleansingKit;
 
 namespace GovDataConsole.Tests.Rectification;
 
-/// <summary>Real problems for orders: the messy batch of 公安局 imported, cleansed and checked by a 户籍地址 not-blank rule (4 problems).</summary>
+/// <summary>Real problems for orders: the messy batch of 公安局 (or another department) imported, cleansed and checked by a 户籍地址 not-blank rule (4 problems).</summary>
 internal static class RectificationKit
 {
-    public static async Task<List<long>> ProblemIdsAsync(IServiceProvider services, RuleSeverity severity = RuleSeverity.Major)
+    public static async Task<List<long>> ProblemIdsAsync(IServiceProvider services, RuleSeverity severity = RuleSeverity.Major, string departmentCode = "330100GAJ")
     {
-        var resource = await PublishResourceAsync(services);
+        var resource = await PublishResourceAsync(services, departmentCode);
         var batchId = await ImportAsync(services, resource);
         await CleanseAsync(services, batchId);
         await using (var db = ActAs.Db(services))
