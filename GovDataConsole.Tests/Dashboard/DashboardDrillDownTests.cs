@@ -93,10 +93,10 @@ public sealed class DashboardDrillDownTests(DemoAppFixture app)
     public async Task Manager_figures_equal_the_completed_runs_the_orders_and_the_collection_overview()
     {
         await RectificationKit.ProblemIdsAsync(app.Services);
-        var overdue = await DispatchedOrderAsync(new DateTimeOffset(2026, 3, 2, 10, 0, 0, TimeSpan.FromHours(8)));
+        var overdue = await DispatchedOrderAsync(new DateTimeOffset(2023, 5, 8, 10, 0, 0, TimeSpan.FromHours(8)));
         await using (var scope = app.Services.CreateAsyncScope())
             await ActivatorUtilities.CreateInstance<WorkOrderReminderJob>(scope.ServiceProvider,
-                new SettableClock(new DateTimeOffset(2026, 3, 20, 8, 0, 0, TimeSpan.FromHours(8)))).RunAsync(Ct);
+                new SettableClock(new DateTimeOffset(2023, 5, 26, 8, 0, 0, TimeSpan.FromHours(8)))).RunAsync(Ct);
 
         var view = await AsAsync<ManagerDashboard, ManagerView>("manager", d => d.LoadAsync(Ct));
 
