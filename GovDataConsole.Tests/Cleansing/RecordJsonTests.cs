@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using GovDataConsole.Features.Cleansing;
 
@@ -21,27 +22,33 @@ public sealed class RecordJsonTests
     {
         var stored = JsonSerializer.Serialize(values);
 
-        Assert.Equal(values, RecordJson.Parse(stored, values.Length));
-        Assert.Equal(stored, new RecordJson().Serialize(values));
+        Assert.Equal(values, Parse(stored, values.Length));
+        Assert.Equal(stored, Encoding.UTF8.GetString(new RecordJson().Serialize(values)));
     }
+
+    [Fact]
+    public void Reads_unescaped_non_ascii_as_a_relaxed_writer_stores_it() =>
+        Assert.Equal(["张三", "a\\b张", "😀"], Parse("""["张三","a\\b\u5f20","😀"]""", 3));
 
     [Theory]
     [InlineData("[ \"a\" , \"b\" ]")]
     [InlineData("[\"a\",null]")]
     public void Other_valid_forms_go_through_the_serializer(string json) =>
-        Assert.Equal(JsonSerializer.Deserialize<string?[]>(json)!.Select(v => v ?? ""), RecordJson.Parse(json, 2));
+        Assert.Equal(JsonSerializer.Deserialize<string?[]>(json)!.Select(v => v ?? ""), Parse(json, 2));
 
     [Theory]
     [InlineData("[\"a\",\"b\\u00\"]")]
     [InlineData("[\"a\",1]")]
     [InlineData("{\"a\":\"b\"}")]
     public void Invalid_records_are_refused(string json) =>
-        Assert.ThrowsAny<JsonException>(() => RecordJson.Parse(json, 2));
+        Assert.ThrowsAny<JsonException>(() => Parse(json, 2));
 
     [Fact]
     public void Short_records_are_padded_to_the_width()
     {
-        Assert.Equal(["a", "", ""], RecordJson.Parse("[\"a\"]", 3));
-        Assert.Equal(["", ""], RecordJson.Parse("[]", 2));
+        Assert.Equal(["a", "", ""], Parse("[\"a\"]", 3));
+        Assert.Equal(["", ""], Parse("[]", 2));
     }
+
+    private static string[] Parse(string json, int width) => RecordJson.Parse(Encoding.UTF8.GetBytes(json), width);
 }

@@ -22,12 +22,20 @@ public sealed class NavMenuTests : BunitContext
     private static readonly (string Text, string Href)[] CollectionAndCleansingLinks =
         [("归集任务", "collection/tasks"), ("数据批次", "collection/batches"), ("清洗规则", "cleansing")];
 
+    private static readonly (string Text, string Href)[] QualityLinks =
+    [
+        ("质量规则", "quality/rules"), ("敏感字段规则", "quality/bindings"), ("核查记录", "quality/runs"), ("问题数据", "quality/problems"),
+        ("例外管理", "quality/exceptions"), ("数据预检", "quality/precheck"),
+    ];
+
     private static readonly Dictionary<string, (string[] Sections, (string Text, string Href)[] Links)> Expected = new()
     {
-        [Roles.Admin] = (["数据目录", "数据归集", "数据清洗", "系统管理"], [("首页", ""), .. CatalogLinks, .. CollectionAndCleansingLinks, .. AdminLinks]),
-        [Roles.Steward] = (["数据目录", "数据归集", "数据清洗"], [("首页", ""), .. CatalogLinks, .. CollectionAndCleansingLinks]),
-        [Roles.DepartmentStaff] = (["数据目录", "数据归集", "数据清洗"], [("首页", ""), .. CatalogLinks[..2], .. CollectionAndCleansingLinks]),
-        [Roles.Manager] = (["数据目录", "数据归集", "数据清洗"], [("首页", ""), CatalogLinks[0], .. CollectionAndCleansingLinks]),
+        [Roles.Admin] = (["数据目录", "数据归集", "数据清洗", "数据质量", "系统管理"],
+            [("首页", ""), .. CatalogLinks, .. CollectionAndCleansingLinks, .. QualityLinks, .. AdminLinks]),
+        [Roles.Steward] = (["数据目录", "数据归集", "数据清洗", "数据质量"], [("首页", ""), .. CatalogLinks, .. CollectionAndCleansingLinks, .. QualityLinks]),
+        [Roles.DepartmentStaff] = (["数据目录", "数据归集", "数据清洗", "数据质量"],
+            [("首页", ""), .. CatalogLinks[..2], .. CollectionAndCleansingLinks, QualityLinks[0], .. QualityLinks[2..]]),
+        [Roles.Manager] = (["数据目录", "数据归集", "数据清洗", "数据质量"], [("首页", ""), CatalogLinks[0], .. CollectionAndCleansingLinks, QualityLinks[0], .. QualityLinks[2..5]]),
     };
 
     [Theory]

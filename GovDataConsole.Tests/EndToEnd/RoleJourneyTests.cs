@@ -15,17 +15,17 @@ public sealed class RoleJourneyTests(BrowserApp app)
     private static readonly Dictionary<string, Expected> ByUser = new()
     {
         ["admin"] = new("王建国", "系统管理员", "杭州市数据资源管理局",
-            ["首页", "数据目录", "资源目录", "信息系统", "代码表", "数据归集", "归集任务", "数据批次", "数据清洗", "清洗规则", "系统管理", "部门管理", "用户管理", "工作日历", "审计日志", "后台任务"],
-            ["/", "/catalog", "/catalog/systems", "/catalog/dictionaries", "/collection/tasks", "/collection/batches", "/cleansing", "/admin/departments", "/admin/users", "/admin/calendar", "/admin/audit", "/hangfire"]),
+            ["首页", "数据目录", "资源目录", "信息系统", "代码表", "数据归集", "归集任务", "数据批次", "数据清洗", "清洗规则", "数据质量", "质量规则", "敏感字段规则", "核查记录", "问题数据", "例外管理", "数据预检", "系统管理", "部门管理", "用户管理", "工作日历", "审计日志", "后台任务"],
+            ["/", "/catalog", "/catalog/systems", "/catalog/dictionaries", "/collection/tasks", "/collection/batches", "/cleansing", "/quality/rules", "/quality/bindings", "/quality/runs", "/quality/problems", "/quality/exceptions", "/quality/precheck", "/admin/departments", "/admin/users", "/admin/calendar", "/admin/audit", "/hangfire"]),
         ["steward"] = new("李晓梅", "数据治理专员", "杭州市数据资源管理局",
-            ["首页", "数据目录", "资源目录", "信息系统", "代码表", "数据归集", "归集任务", "数据批次", "数据清洗", "清洗规则"],
-            ["/", "/catalog", "/catalog/systems", "/catalog/dictionaries", "/collection/tasks", "/collection/batches", "/cleansing"]),
+            ["首页", "数据目录", "资源目录", "信息系统", "代码表", "数据归集", "归集任务", "数据批次", "数据清洗", "清洗规则", "数据质量", "质量规则", "敏感字段规则", "核查记录", "问题数据", "例外管理", "数据预检"],
+            ["/", "/catalog", "/catalog/systems", "/catalog/dictionaries", "/collection/tasks", "/collection/batches", "/cleansing", "/quality/rules", "/quality/bindings", "/quality/runs", "/quality/problems", "/quality/exceptions", "/quality/precheck"]),
         ["manager"] = new("张志远", "领导", "杭州市数据资源管理局",
-            ["首页", "数据目录", "资源目录", "数据归集", "归集任务", "数据批次", "数据清洗", "清洗规则"],
-            ["/", "/catalog", "/collection/tasks", "/collection/batches", "/cleansing"]),
+            ["首页", "数据目录", "资源目录", "数据归集", "归集任务", "数据批次", "数据清洗", "清洗规则", "数据质量", "质量规则", "核查记录", "问题数据", "例外管理"],
+            ["/", "/catalog", "/collection/tasks", "/collection/batches", "/cleansing", "/quality/rules", "/quality/runs", "/quality/problems", "/quality/exceptions"]),
         ["gongan"] = new("陈静", "部门填报员", "杭州市公安局",
-            ["首页", "数据目录", "资源目录", "信息系统", "数据归集", "归集任务", "数据批次", "数据清洗", "清洗规则"],
-            ["/", "/catalog", "/catalog/systems", "/collection/tasks", "/collection/batches", "/cleansing"]),
+            ["首页", "数据目录", "资源目录", "信息系统", "数据归集", "归集任务", "数据批次", "数据清洗", "清洗规则", "数据质量", "质量规则", "核查记录", "问题数据", "例外管理", "数据预检"],
+            ["/", "/catalog", "/catalog/systems", "/collection/tasks", "/collection/batches", "/cleansing", "/quality/rules", "/quality/runs", "/quality/problems", "/quality/exceptions", "/quality/precheck"]),
     };
 
     public static TheoryData<string> DemoUsers => new(ByUser.Keys);

@@ -52,6 +52,9 @@ public sealed class BrowserApp : IAsyncLifetime
             ? Path.GetFullPath(dir)
             : Path.Combine(AppContext.BaseDirectory, "TestResults", "screenshots");
 
+    /// <summary>The app's services, for a journey to set up data in its database (after <see cref="NewSessionAsync"/>).</summary>
+    public IServiceProvider Services => factory?.Services ?? throw new InvalidOperationException("The browser app has not started.");
+
     /// <summary>The app's root URL, e.g. http://127.0.0.1:41234.</summary>
     public string BaseUrl { get; private set; } = "";
 

@@ -55,21 +55,10 @@ public sealed class WorkOrderLoopIntegrationTests(DemoAppFixture app)
         Assert.Equal("工单已被他人更新，请查看最新状态后再操作", late.Message);
     }
 
-    private async Task<Guid> StampAsync(int orderId)
-    {
-        await using var db = ActAs.Db(app.Services);
-        return await db.WorkOrders.Where(o => o.Id == orderId).Select(o => o.ConcurrencyStamp).SingleAsync(Ct);
-    }
+    private Task<Guid> StampAsync(int orderId) => RectificationKit.StampAsync(app.Services, orderId);
 
-    private async Task ActAsync(string user, int orderId, WorkOrderAction action, string? comment = null)
-    {
-        var stamp = await StampAsync(orderId);
-        await AsAsync(user, async s => { await s.ActAsync(orderId, action, new(stamp, comment), Ct); return 0; });
-    }
+    private Task ActAsync(string user, int orderId, WorkOrderAction action, string? comment = null) =>
+        RectificationKit.ActAsync(app.Services, user, orderId, action, comment);
 
-    private async Task<TResult> AsAsync<TResult>(string user, Func<WorkOrderService, Task<TResult>> act)
-    {
-        await using var scope = await ActAs.UserAsync(app.Services, user);
-        return await act(scope.ServiceProvider.GetRequiredService<WorkOrderService>());
-    }
+    private Task<TResult> AsAsync<TResult>(string user, Func<WorkOrderService, Task<TResult>> act) => RectificationKit.AsAsync(app.Services, user, act);
 }

@@ -10,8 +10,10 @@ namespace GovDataConsole.Cleansing;
 internal sealed class DictionaryCleanser : Cleanser
 {
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> codes;
+    private readonly int longest;
 
-    private DictionaryCleanser(Dictionary<string, string> map) => codes = map.GetAlternateLookup<ReadOnlySpan<char>>();
+    private DictionaryCleanser(Dictionary<string, string> map) =>
+        (codes, longest) = (map.GetAlternateLookup<ReadOnlySpan<char>>(), map.Keys.Max(key => key.Length));
 
     public static DictionaryCleanser Create(string mapping, bool useEntryNames, IReadOnlyList<DictionaryCode>? dictionary)
     {
@@ -34,6 +36,9 @@ internal sealed class DictionaryCleanser : Cleanser
         return new DictionaryCleanser(map);
     }
 
-    public override string Clean(string value) =>
-        codes.TryGetValue(value.AsSpan().Trim(), out var code) && code != value ? code : value;
+    public override string Clean(string value)
+    {
+        var trimmed = value.AsSpan().Trim();
+        return trimmed.Length <= longest && codes.TryGetValue(trimmed, out var code) && code != value ? code : value;
+    }
 }

@@ -8,7 +8,8 @@ namespace GovDataConsole.Data;
 
 /// <summary>Brings the database to the current schema, creates the four roles, seeds the standard dictionaries and holiday calendar and, where configured, the demo.</summary>
 public sealed class DatabaseInitializer(
-    AppDbContext db, DatabaseOptions options, RoleManager<IdentityRole> roles, DemoSeed demo, DemoCollectionSeed demoCollection, ILogger<DatabaseInitializer> log)
+    AppDbContext db, DatabaseOptions options, RoleManager<IdentityRole> roles, DemoSeed demo, DemoCollectionSeed demoCollection,
+    DemoQualitySeed demoQuality, ILogger<DatabaseInitializer> log)
 {
     public async Task InitializeAsync(CancellationToken ct)
     {
@@ -31,6 +32,7 @@ public sealed class DatabaseInitializer(
             await DemoCatalogSeed.SeedAsync(db, ct);
             await DemoCleansingSeed.SeedAsync(db, ct);
             await demoCollection.SeedAsync(ct);
+            if (options.SeedDemoQuality) await demoQuality.SeedAsync(ct);
             log.LogInformation("Demo departments and accounts seeded.");
         }
     }

@@ -18,6 +18,12 @@ public sealed class DatabaseOptions
     /// <summary>Seed the demo departments and accounts into an empty database. Defaults to on for SQLite only.</summary>
     public bool? SeedDemo { get; set; }
 
+    /// <summary>
+    /// With the demo: also cleanse the demo batches, attach quality rules and bindings, and run checks (a few seconds).
+    /// Tests whose exact figures must not pick up the demo's global bindings turn it off.
+    /// </summary>
+    public bool SeedDemoQuality { get; set; } = true;
+
     public bool IsSqlServer => string.Equals(Provider, SqlServer, StringComparison.OrdinalIgnoreCase);
 
     public bool ShouldSeedDemo => SeedDemo ?? !IsSqlServer;

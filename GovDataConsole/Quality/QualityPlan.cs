@@ -46,7 +46,7 @@ public sealed class QualityPlan
             {
                 case RuleScope.Row: rowChecks.Add((i, RuleCompiler.Compile(rule, context))); break;
                 case RuleScope.Uniqueness: uniques.Add((i, RuleCompiler.Fields(rule, context))); break;
-                default: RuleCompiler.Fields(rule, context); batch.Add(i); break;
+                default: RuleCompiler.CheckBatchRule(rule, context); batch.Add(i); break;
             }
         }
         return new QualityPlan(enabled, context.Codes, [.. rowChecks], [.. uniques], [.. batch]);

@@ -57,11 +57,11 @@ public static class RuleCompiler
     {
         try
         {
-            if (RuleTemplateCatalog.ScopeOf(rule.Template) == RuleScope.Row) Compile(rule, context);
-            else
+            switch (RuleTemplateCatalog.ScopeOf(rule.Template))
             {
-                Fields(rule, context);
-                if (rule.Template == RuleTemplate.RowCountChange) Decimal(rule, P.Percent);
+                case RuleScope.Row: Compile(rule, context); break;
+                case RuleScope.Batch: CheckBatchRule(rule, context); break;
+                default: Fields(rule, context); break;
             }
             return null;
         }
@@ -69,6 +69,14 @@ public static class RuleCompiler
         {
             return e.Message;
         }
+    }
+
+    /// <summary>A batch-scope rule has no row check: its fields and parameters are checked here, so a run never meets a bad one.</summary>
+    /// <exception cref="InvalidQualityRuleException">Fields given, or the percent missing, not a number or negative.</exception>
+    public static void CheckBatchRule(QualityRule rule, CheckContext context)
+    {
+        Fields(rule, context);
+        if (rule.Template == RuleTemplate.RowCountChange && Decimal(rule, P.Percent) is not >= 0) throw BadNumber(rule, P.Percent);
     }
 
     /// <summary>The column indexes a rule names, checked against its template's arity.</summary>
@@ -146,7 +154,7 @@ public static class RuleCompiler
         ? int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var v) && v >= 0 ? v : throw BadNumber(rule, name)
         : null;
 
-    internal static decimal? Decimal(QualityRule rule, string name) => rule.Parameter(name).Trim() is { Length: > 0 } text
+    private static decimal? Decimal(QualityRule rule, string name) => rule.Parameter(name).Trim() is { Length: > 0 } text
         ? decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var v) ? v : throw BadNumber(rule, name)
         : null;
 

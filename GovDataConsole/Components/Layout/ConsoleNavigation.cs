@@ -32,6 +32,15 @@ public static class ConsoleNavigation
         [
             new("cleansing", T.Nav_CleansingRules, Icons.Material.Filled.Rule),
         ]),
+        new("quality", T.Nav_Quality, Icons.Material.Filled.FactCheck, Roles.All,
+        [
+            new("quality/rules", T.Nav_QualityRules, Icons.Material.Filled.Rule),
+            new("quality/bindings", T.Nav_QualityBindings, Icons.Material.Filled.Link, Stewards),
+            new("quality/runs", T.Nav_CheckRuns, Icons.Material.Filled.PlaylistAddCheck),
+            new("quality/problems", T.Nav_Problems, Icons.Material.Filled.ReportProblem),
+            new("quality/exceptions", T.Nav_Exceptions, Icons.Material.Filled.DoNotDisturbOn),
+            new("quality/precheck", T.Nav_PreCheck, Icons.Material.Filled.Preview, Editors),
+        ]),
         new("admin", T.Nav_Admin, Icons.Material.Filled.AdminPanelSettings, [Roles.Admin],
         [
             new("admin/departments", T.Nav_Departments, Icons.Material.Filled.AccountTree),

@@ -52,9 +52,12 @@ public static class AuditActions
     public const string QualityBindingSaved = "QualityBindingSaved";
     public const string WorkOrderCreated = "WorkOrderCreated";
     public const string WorkOrderAction = "WorkOrderAction";
+    public const string WorkOrdersExported = "WorkOrdersExported";
     public const string PreChecked = "PreChecked";
     public const string CheckRunCancelled = "CheckRunCancelled";
     public const string CheckRunRequeued = "CheckRunRequeued";
+    public const string CorrectionDownloaded = "CorrectionDownloaded";
+    public const string CorrectionUploaded = "CorrectionUploaded";
 
     public const string ProblemsRevealed = "ProblemsRevealed";
     public const string ProblemsExcepted = "ProblemsExcepted";

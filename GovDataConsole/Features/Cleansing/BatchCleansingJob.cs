@@ -1,11 +1,16 @@
+using System.Buffers;
+using System.Data.Common;
+using System.Text;
 using System.Threading.Channels;
 using GovDataConsole.Cleansing;
 using GovDataConsole.Data;
 using GovDataConsole.Features.Collection;
 using GovDataConsole.Features.Quality;
 using Hangfire;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
+using SQLitePCL;
 using T = GovDataConsole.Resources.UiText;
 
 namespace GovDataConsole.Features.Cleansing;
@@ -19,6 +24,10 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
     ILogger<BatchCleansingJob> log)
 {
     private const int PageSize = 10_000;
+    /// <summary>A page's JSON buffer to start with (about 250 bytes a record; grown when a page needs more).</summary>
+    private const int PageBytes = 4 << 20;
+    /// <summary>The range of a NULL column.</summary>
+    private static readonly (int Start, int Length) None = (0, -1);
 
     [AutomaticRetry(Attempts = 0)]
     public async Task RunAsync(int batchId, CancellationToken ct)
@@ -63,35 +72,35 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
         var counts = new long[plan.Pipeline.Steps.Count];
         var dedup = plan.CreateDeduplicator();
 
-        // Three stages overlap: read + parse (own connection), cleanse + serialise, then write (this connection) in row order.
+        // Three stages overlap: read (own connection), parse + cleanse + serialise, then write (this connection) in row order.
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         var read = Channel.CreateBounded<RawPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
         var cleansed = Channel.CreateBounded<CleansedPage>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
-        var reading = Task.Run(() => ReadAsync(batchId, plan.Width, read.Writer, stop.Token), stop.Token);
+        var reading = Task.Run(() => ReadAsync(batchId, read.Writer, stop.Token), stop.Token);
         var cleansing = Task.Run(() => CleanseStageAsync(plan, dedup, counts, read.Reader, cleansed.Writer, stop.Token), stop.Token);
+        long? restoreSynchronous = null;
         try
         {
             await db.Database.OpenConnectionAsync(ct);
             var connection = db.Database.GetDbConnection();
+            restoreSynchronous = await SqliteSync.RelaxAsync(connection, ct);
+            await using var update = connection is SqliteConnection ? null : BulkCommand.Create(connection, null,
+                "UPDATE BatchRecords SET CleansedJson = @c, DuplicateOfRow = NULL WHERE Id = @id", "@c", "@id");
+            using var sqliteUpdate = connection is SqliteConnection sqlite ? Prepare(sqlite, "UPDATE BatchRecords SET CleansedJson = ?1, DuplicateOfRow = NULL WHERE Id = ?2") : null;
             var done = 0;
             await foreach (var page in cleansed.Reader.ReadAllAsync(ct))
             {
-                await using (var tx = await connection.BeginTransactionAsync(ct))
-                await using (var update = BulkCommand.Create(connection, tx,
-                    "UPDATE BatchRecords SET CleansedJson = @c, DuplicateOfRow = NULL WHERE Id = @id", "@c", "@id"))
+                // The rows and the heartbeat in one transaction (BEGIN IMMEDIATE on SQLite, so the raw statement holds the write lock).
+                await using (var tx = await db.Database.BeginTransactionAsync(ct))
                 {
-                    foreach (var row in page.Rows)
-                    {
-                        // Only rows whose stored state differs are written: a first run writes the changed rows, a re-run the differences.
-                        if (row.Json == row.StoredJson && !row.StoredDuplicate) continue;
-                        update.Parameters[0].Value = (object?)row.Json ?? DBNull.Value;
-                        update.Parameters[1].Value = row.Id;
-                        await update.ExecuteNonQueryAsync(ct);
-                    }
+                    if (sqliteUpdate is not null) WriteSqlite((SqliteConnection)connection, sqliteUpdate, page);
+                    else await WriteAsync(update!, tx.GetDbTransaction(), page, ct);
+                    await db.DataBatches.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s.SetProperty(b => b.HeartbeatUtc, DateTime.UtcNow), ct);
                     await tx.CommitAsync(ct);
                 }
-                done += page.Rows.Length;
-                await db.DataBatches.Where(b => b.Id == batchId).ExecuteUpdateAsync(s => s.SetProperty(b => b.HeartbeatUtc, DateTime.UtcNow), ct);
+                ArrayPool<Write>.Shared.Return(page.Writes);
+                ArrayPool<byte>.Shared.Return(page.Json);
+                done += page.RowCount;
                 await progress.PublishAsync(new(batchId, BatchStatus.Cleansing, batch.RowsRead, batch.RowsAccepted, batch.RowsRejected,
                     (int)Math.Min(99, 99L * done / Math.Max(1, batch.RowsAccepted))));
                 ct.ThrowIfCancellationRequested();
@@ -103,6 +112,8 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
             await stop.CancelAsync();
             try { await Task.WhenAll(reading, cleansing); }
             catch (Exception) { /* already surfaced through the channel, or cancelled by the stop above */ }
+            // Back to the usual level before the final commit, which then makes every earlier page durable with it.
+            if (restoreSynchronous is long level) await SqliteSync.RestoreAsync(db.Database.GetDbConnection(), level);
         }
 
         var connectionForMarks = db.Database.GetDbConnection();
@@ -129,43 +140,74 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
         await checks.QueueAfterCleansingAsync(batchId, ct);
     }
 
-    private sealed record RawPage(RawRow[] Rows);
+    /// <summary>
+    /// The first <see cref="Count"/> of <see cref="Rows"/>, their JSON back to back in <see cref="Json"/> (UTF-8). Page arrays are
+    /// pooled and given back by the stage that consumes them; a page holds no object per row, so rows waiting in the
+    /// pipeline cost the GC nothing and the values parsed from them die young.
+    /// </summary>
+    private sealed record RawPage(RawRow[] Rows, int Count, byte[] Json);
 
-    private readonly record struct RawRow(long Id, int RowNumber, string[] Values, string? StoredJson, bool StoredDuplicate);
+    /// <summary>Ranges of the page's JSON: the raw values, and the cleansed values an earlier run stored (negative length: none).</summary>
+    private readonly record struct RawRow(long Id, int RowNumber, int ValuesStart, int ValuesLength, int StoredStart, int StoredLength, bool StoredDuplicate);
 
-    private sealed record CleansedPage(CleansedRow[] Rows);
+    /// <summary>
+    /// A page of <see cref="RowCount"/> rows, of which only those whose stored state must change are listed (the first
+    /// <see cref="WriteCount"/> of <see cref="Writes"/>): each with its new cleansed JSON as a range of <see cref="Json"/>
+    /// (UTF-8), or a negative length for none (the values did not change).
+    /// </summary>
+    private sealed record CleansedPage(int RowCount, Write[] Writes, int WriteCount, byte[] Json);
 
-    /// <summary>Json: the cleansed values when they differ from the raw ones, else null.</summary>
-    private readonly record struct CleansedRow(long Id, int RowNumber, string? Json, string? StoredJson, bool StoredDuplicate);
+    private readonly record struct Write(long Id, int Start, int Length);
 
-    /// <summary>Pages of the batch in row order (keyset on RowNumber), values parsed and padded to the plan's width.</summary>
-    private async Task ReadAsync(int batchId, int width, ChannelWriter<RawPage> output, CancellationToken ct)
+    /// <summary>Pages of the batch in row order (keyset on RowNumber).</summary>
+    private async Task ReadAsync(int batchId, ChannelWriter<RawPage> output, CancellationToken ct)
     {
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             await db.Database.OpenConnectionAsync(ct);
-            await using var query = db.Database.GetDbConnection().CreateCommand();
-            query.CommandText = db.Database.IsSqlServer()
-                ? "SELECT TOP (@n) Id, RowNumber, ValuesJson, CleansedJson, DuplicateOfRow FROM BatchRecords WHERE BatchId = @b AND RowNumber > @r ORDER BY RowNumber"
-                : "SELECT Id, RowNumber, ValuesJson, CleansedJson, DuplicateOfRow FROM BatchRecords WHERE BatchId = @b AND RowNumber > @r ORDER BY RowNumber LIMIT @n";
-            foreach (var (name, value) in new (string, object)[] { ("@n", PageSize), ("@b", batchId), ("@r", 0) })
+            var connection = db.Database.GetDbConnection();
+            var afterRow = 0;
+            if (connection is SqliteConnection sqlite)
             {
-                var parameter = query.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value;
-                query.Parameters.Add(parameter);
+                // Raw statement: the JSON is copied straight from SQLite's UTF-8, never materialised as a string.
+                using var query = Prepare(sqlite, "SELECT Id, RowNumber, ValuesJson, CleansedJson, DuplicateOfRow FROM BatchRecords WHERE BatchId = ?1 AND RowNumber > ?2 ORDER BY RowNumber LIMIT ?3");
+                Check(sqlite, raw.sqlite3_bind_int(query, 1, batchId));
+                Check(sqlite, raw.sqlite3_bind_int(query, 3, PageSize));
+                while (true)
+                {
+                    var rows = ArrayPool<RawRow>.Shared.Rent(PageSize);
+                    var json = ArrayPool<byte>.Shared.Rent(PageBytes);
+                    var count = ReadPage(sqlite, query, afterRow, rows, ref json, ct);
+                    if (count == 0) break;
+                    afterRow = rows[count - 1].RowNumber;
+                    await output.WriteAsync(new RawPage(rows, count, json), ct);
+                }
             }
-            while (true)
+            else
             {
-                var rows = new List<RawRow>(PageSize);
-                await using (var reader = await query.ExecuteReaderAsync(ct))
-                    while (await reader.ReadAsync(ct))
-                        rows.Add(new RawRow(reader.GetInt64(0), reader.GetInt32(1), RecordJson.Parse(reader.GetString(2), width),
-                            reader.IsDBNull(3) ? null : reader.GetString(3), !reader.IsDBNull(4)));
-                if (rows.Count == 0) break;
-                await output.WriteAsync(new RawPage([.. rows]), ct);
-                query.Parameters[2].Value = rows[^1].RowNumber;
+                await using var query = BulkCommand.Create(connection, null,
+                    "SELECT TOP (@n) Id, RowNumber, ValuesJson, CleansedJson, DuplicateOfRow FROM BatchRecords WHERE BatchId = @b AND RowNumber > @r ORDER BY RowNumber",
+                    "@n", "@b", "@r");
+                query.Parameters[0].Value = PageSize;
+                query.Parameters[1].Value = batchId;
+                while (true)
+                {
+                    query.Parameters[2].Value = afterRow;
+                    var rows = ArrayPool<RawRow>.Shared.Rent(PageSize);
+                    var json = ArrayPool<byte>.Shared.Rent(PageBytes);
+                    int count = 0, used = 0;
+                    await using (var reader = await query.ExecuteReaderAsync(ct))
+                        while (await reader.ReadAsync(ct))
+                        {
+                            var values = Append(ref json, ref used, Encoding.UTF8.GetBytes(reader.GetString(2)));
+                            var stored = reader.IsDBNull(3) ? None : Append(ref json, ref used, Encoding.UTF8.GetBytes(reader.GetString(3)));
+                            rows[count++] = new RawRow(reader.GetInt64(0), reader.GetInt32(1), values.Start, values.Length, stored.Start, stored.Length, !reader.IsDBNull(4));
+                        }
+                    if (count == 0) break;
+                    afterRow = rows[count - 1].RowNumber;
+                    await output.WriteAsync(new RawPage(rows, count, json), ct);
+                }
             }
             output.Complete();
         }
@@ -173,6 +215,82 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
         {
             output.Complete(ex);
         }
+    }
+
+    /// <summary>Reads the page after <paramref name="afterRow"/> into <paramref name="rows"/> and <paramref name="json"/>; returns how many rows it read.</summary>
+    private static int ReadPage(SqliteConnection connection, sqlite3_stmt query, int afterRow, RawRow[] rows, ref byte[] json, CancellationToken ct)
+    {
+        int count = 0, used = 0;
+        try
+        {
+            Check(connection, raw.sqlite3_bind_int(query, 2, afterRow));
+            while (true)
+            {
+                var rc = raw.sqlite3_step(query);
+                if (rc is raw.SQLITE_BUSY or raw.SQLITE_LOCKED && count == 0)
+                {
+                    // Only the first step takes the read lock (WAL): wait like the provider's own commands do.
+                    ct.ThrowIfCancellationRequested();
+                    raw.sqlite3_reset(query);
+                    Thread.Sleep(10);
+                    continue;
+                }
+                if (rc != raw.SQLITE_ROW)
+                {
+                    Check(connection, rc);
+                    return count;
+                }
+                var values = Append(ref json, ref used, raw.sqlite3_column_blob(query, 2));
+                var stored = raw.sqlite3_column_type(query, 3) == raw.SQLITE_NULL ? None : Append(ref json, ref used, raw.sqlite3_column_blob(query, 3));
+                rows[count++] = new RawRow(raw.sqlite3_column_int64(query, 0), raw.sqlite3_column_int(query, 1), values.Start, values.Length,
+                    stored.Start, stored.Length, raw.sqlite3_column_type(query, 4) != raw.SQLITE_NULL);
+            }
+        }
+        finally
+        {
+            raw.sqlite3_reset(query);
+        }
+    }
+
+    private static void WriteSqlite(SqliteConnection connection, sqlite3_stmt update, CleansedPage page)
+    {
+        try
+        {
+            foreach (var (id, start, length) in page.Writes.AsSpan(0, page.WriteCount))
+            {
+                Check(connection, length < 0 ? raw.sqlite3_bind_null(update, 1) : raw.sqlite3_bind_text(update, 1, page.Json.AsSpan(start, length)));
+                Check(connection, raw.sqlite3_bind_int64(update, 2, id));
+                Check(connection, raw.sqlite3_step(update));
+                raw.sqlite3_reset(update);
+            }
+        }
+        finally
+        {
+            raw.sqlite3_reset(update);
+        }
+    }
+
+    private static async Task WriteAsync(DbCommand update, DbTransaction tx, CleansedPage page, CancellationToken ct)
+    {
+        update.Transaction = tx;
+        foreach (var (id, start, length) in page.Writes[..page.WriteCount])
+        {
+            update.Parameters[0].Value = length < 0 ? DBNull.Value : Encoding.UTF8.GetString(page.Json, start, length);
+            update.Parameters[1].Value = id;
+            await update.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static sqlite3_stmt Prepare(SqliteConnection connection, string sql)
+    {
+        Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
+        return statement;
+    }
+
+    private static void Check(SqliteConnection connection, int rc)
+    {
+        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
+            throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc, raw.sqlite3_extended_errcode(connection.Handle));
     }
 
     private static async Task CleanseStageAsync(CleansingPlan plan, Deduplicator? dedup, long[] counts, ChannelReader<RawPage> input, ChannelWriter<CleansedPage> output, CancellationToken ct)
@@ -183,18 +301,10 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
             var json = new RecordJson();
             await foreach (var page in input.ReadAllAsync(ct))
             {
-                var rows = new CleansedRow[page.Rows.Length];
-                for (var i = 0; i < rows.Length; i++)
-                {
-                    var raw = page.Rows[i];
-                    plan.Pipeline.Apply(raw.Values, cleansed, counts);
-                    var changed = !raw.Values.AsSpan().SequenceEqual(cleansed);
-                    // De-duplicated here, in row order, so the writer only writes.
-                    dedup?.Add(raw.RowNumber, plan.KeyValues(cleansed));
-                    rows[i] = new CleansedRow(raw.Id, raw.RowNumber, changed ? json.Serialize(cleansed) : null,
-                        raw.StoredJson, raw.StoredDuplicate);
-                }
-                await output.WriteAsync(new CleansedPage(rows), ct);
+                var result = CleansePage(plan, dedup, counts, page, cleansed, json);
+                ArrayPool<RawRow>.Shared.Return(page.Rows);
+                ArrayPool<byte>.Shared.Return(page.Json);
+                await output.WriteAsync(result, ct);
             }
             output.Complete();
         }
@@ -202,5 +312,43 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
         {
             output.Complete(ex);
         }
+    }
+
+    private static CleansedPage CleansePage(CleansingPlan plan, Deduplicator? dedup, long[] counts, RawPage page, string[] cleansed, RecordJson json)
+    {
+        var writes = ArrayPool<Write>.Shared.Rent(page.Count);
+        var writeCount = 0;
+        var bytes = ArrayPool<byte>.Shared.Rent(PageBytes / 4);
+        var used = 0;
+        foreach (var raw in page.Rows.AsSpan(0, page.Count))
+        {
+            var values = RecordJson.Parse(page.Json.AsSpan(raw.ValuesStart, raw.ValuesLength), plan.Width);
+            plan.Pipeline.Apply(values, cleansed, counts);
+            // De-duplicated here, in row order, so the writer only writes.
+            dedup?.Add(raw.RowNumber, plan.KeyValues(cleansed));
+            var changed = !values.AsSpan().SequenceEqual(cleansed);
+            var row = changed ? json.Serialize(cleansed) : default;
+            // Only rows whose stored state differs are written: a first run writes the changed rows, a re-run the differences.
+            var same = changed ? raw.StoredLength >= 0 && row.SequenceEqual(page.Json.AsSpan(raw.StoredStart, raw.StoredLength)) : raw.StoredLength < 0;
+            if (same && !raw.StoredDuplicate) continue;
+            var start = Append(ref bytes, ref used, row).Start;
+            writes[writeCount++] = new Write(raw.Id, start, changed ? row.Length : -1);
+        }
+        return new CleansedPage(page.Count, writes, writeCount, bytes);
+    }
+
+    /// <summary>Appends <paramref name="text"/> to a pooled buffer, moved to a bigger pooled array when full; returns where it went.</summary>
+    private static (int Start, int Length) Append(ref byte[] buffer, ref int used, ReadOnlySpan<byte> text)
+    {
+        if (used + text.Length > buffer.Length)
+        {
+            var bigger = ArrayPool<byte>.Shared.Rent(Math.Max(buffer.Length * 2, used + text.Length));
+            buffer.AsSpan(0, used).CopyTo(bigger);
+            ArrayPool<byte>.Shared.Return(buffer);
+            buffer = bigger;
+        }
+        text.CopyTo(buffer.AsSpan(used));
+        used += text.Length;
+        return (used - text.Length, text.Length);
     }
 }

@@ -1,22 +1,24 @@
 using System.Buffers;
+using System.Buffers.Text;
 using System.Text;
 using System.Text.Json;
 
 namespace GovDataConsole.Features.Cleansing;
 
 /// <summary>
-/// A record's values as the JSON string array the import stores, read and written without the serializer's per-call
-/// overhead: parsing reuses a byte buffer; writing reuses one <see cref="Utf8JsonWriter"/> and buffer and escapes exactly
-/// as <see cref="JsonSerializer"/> does by default, so stored JSON looks the same whichever wrote it. One instance per thread.
+/// A record's values as the JSON string array the import stores, read and written as UTF-8 without the serializer's
+/// per-call overhead: writing reuses one <see cref="Utf8JsonWriter"/> and buffer and escapes exactly as <see cref="JsonSerializer"/>
+/// does by default, so stored JSON looks the same whichever wrote it. One instance per thread.
 /// </summary>
 internal sealed class RecordJson
 {
     private readonly ArrayBufferWriter<byte> buffer = new(1024);
     private readonly Utf8JsonWriter writer;
 
-    public RecordJson() => writer = new Utf8JsonWriter(buffer);
+    public RecordJson() => writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
 
-    public string Serialize(ReadOnlySpan<string> values)
+    /// <summary>The values as one compact UTF-8 JSON array, in a buffer reused by the next call.</summary>
+    public ReadOnlySpan<byte> Serialize(ReadOnlySpan<string> values)
     {
         buffer.ResetWrittenCount();
         writer.Reset(buffer);
@@ -24,93 +26,108 @@ internal sealed class RecordJson
         foreach (var value in values) writer.WriteStringValue(value);
         writer.WriteEndArray();
         writer.Flush();
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return buffer.WrittenSpan;
     }
+
+    /// <summary>The values as a compact JSON string (for stores written through EF rather than as bytes).</summary>
+    public string SerializeToString(ReadOnlySpan<string> values) => Encoding.UTF8.GetString(Serialize(values));
+
+    /// <summary><see cref="Parse(ReadOnlySpan{byte}, int)"/> of a stored JSON string.</summary>
+    public static string[] Parse(string json, int width) => Parse(Encoding.UTF8.GetBytes(json), width);
 
     /// <summary>
-    /// The values of a JSON string array, padded with empty strings to at least <paramref name="width"/> (null elements read
-    /// as empty). A hand-written fast path covers the compact form the import writes; anything else goes to the serializer.
+    /// The values of a UTF-8 JSON string array, padded with empty strings to at least <paramref name="width"/> (null
+    /// elements read as empty). A hand-written fast path covers the compact form the import writes; anything else goes to
+    /// the serializer.
     /// </summary>
     /// <exception cref="JsonException">Not an array of strings.</exception>
-    public static string[] Parse(string json, int width)
+    public static string[] Parse(ReadOnlySpan<byte> json, int width)
     {
-        var values = new List<string>(width);
-        if (!TryParseCompact(json, values))
+        var values = new string[width];
+        var count = TryParseCompact(json, ref values);
+        if (count < 0)
         {
-            values.Clear();
-            values.AddRange((JsonSerializer.Deserialize<string?[]>(json) ?? []).Select(v => v ?? ""));
+            var all = JsonSerializer.Deserialize<string?[]>(json) ?? [];
+            values = new string[Math.Max(width, all.Length)];
+            for (var i = 0; i < all.Length; i++) values[i] = all[i] ?? "";
+            count = all.Length;
         }
-        while (values.Count < width) values.Add("");
-        return [.. values];
+        else if (count > width) Array.Resize(ref values, count);
+        values.AsSpan(count).Fill("");
+        return values;
     }
 
-    /// <summary>["a","b\u00e9",…] without whitespace; false for anything else (whitespace, nulls, numbers, bad escapes).</summary>
-    private static bool TryParseCompact(string json, List<string> values)
+    /// <summary>["a","b\u00e9",…] without whitespace: the count of values read into (a grown) <paramref name="values"/>; -1 for
+    /// anything else (whitespace, nulls, numbers, bad escapes).</summary>
+    private static int TryParseCompact(ReadOnlySpan<byte> s, ref string[] values)
     {
-        var s = json.AsSpan();
-        if (s.Length < 2 || s[0] != '[' || s[^1] != ']') return false;
-        if (s.Length == 2) return true;
+        if (s.Length < 2 || s[0] != '[' || s[^1] != ']') return -1;
+        if (s.Length == 2) return 0;
+        var count = 0;
         var at = 1;
         while (true)
         {
-            if (at >= s.Length - 1 || s[at] != '"') return false;
+            if (at >= s.Length - 1 || s[at] != '"') return -1;
             var start = ++at;
-            var end = s[start..].IndexOfAny('"', '\\');
-            if (end < 0) return false;
+            var end = s[start..].IndexOfAny((byte)'"', (byte)'\\');
+            if (end < 0) return -1;
+            string value;
             if (s[start + end] == '"')
             {
-                values.Add(end == 0 ? "" : json.Substring(start, end));
+                value = end == 0 ? "" : Encoding.UTF8.GetString(s.Slice(start, end));
                 at = start + end + 1;
             }
-            else if (!TryUnescape(s, ref at, values)) return false;
-            if (s[at] == ']') return at == s.Length - 1;
-            if (s[at] != ',') return false;
+            else if (!TryUnescape(s, ref at, out value)) return -1;
+            if (count == values.Length) Array.Resize(ref values, count * 2 + 1);
+            values[count++] = value;
+            if (s[at] == ']') return at == s.Length - 1 ? count : -1;
+            if (s[at] != ',') return -1;
             at++;
         }
     }
 
-    /// <summary>Reads a string with escapes from <paramref name="at"/> (just after the opening quote) to past its closing quote.</summary>
-    private static bool TryUnescape(ReadOnlySpan<char> s, ref int at, List<string> values)
+    /// <summary>Reads a string with escapes from <paramref name="at"/> (just after the opening quote) to past its closing quote,
+    /// which must not be the last byte.</summary>
+    private static bool TryUnescape(ReadOnlySpan<byte> s, ref int at, out string value)
     {
-        var rented = ArrayPool<char>.Shared.Rent(s.Length);
+        value = "";
+        // Never more chars than bytes: escapes shrink, and UTF-8 takes at least as many bytes as UTF-16 takes chars.
+        var rented = s.Length - at > 256 ? ArrayPool<char>.Shared.Rent(s.Length - at) : null;
+        var chars = rented is null ? stackalloc char[256] : rented;
         try
         {
             var length = 0;
-            while (at < s.Length)
+            while (true)
             {
-                var c = s[at++];
-                if (c == '"')
+                var run = s[at..].IndexOfAny((byte)'"', (byte)'\\');
+                if (run < 0) return false;
+                length += Encoding.UTF8.GetChars(s.Slice(at, run), chars[length..]);
+                at += run + 1;
+                if (s[at - 1] == '"')
                 {
-                    values.Add(new string(rented, 0, length));
+                    value = new string(chars[..length]);
                     return at < s.Length;
                 }
-                if (c != '\\')
-                {
-                    rented[length++] = c;
-                    continue;
-                }
                 if (at >= s.Length) return false;
-                var e = s[at++];
-                switch (e)
+                switch (s[at++])
                 {
-                    case '"' or '\\' or '/': rented[length++] = e; break;
-                    case 'b': rented[length++] = '\b'; break;
-                    case 'f': rented[length++] = '\f'; break;
-                    case 'n': rented[length++] = '\n'; break;
-                    case 'r': rented[length++] = '\r'; break;
-                    case 't': rented[length++] = '\t'; break;
-                    case 'u' when at + 4 <= s.Length && ushort.TryParse(s.Slice(at, 4), System.Globalization.NumberStyles.AllowHexSpecifier, null, out var code):
-                        rented[length++] = (char)code;
+                    case var e and ((byte)'"' or (byte)'\\' or (byte)'/'): chars[length++] = (char)e; break;
+                    case (byte)'b': chars[length++] = '\b'; break;
+                    case (byte)'f': chars[length++] = '\f'; break;
+                    case (byte)'n': chars[length++] = '\n'; break;
+                    case (byte)'r': chars[length++] = '\r'; break;
+                    case (byte)'t': chars[length++] = '\t'; break;
+                    case (byte)'u' when at + 4 <= s.Length && Utf8Parser.TryParse(s.Slice(at, 4), out ushort code, out var used, 'X') && used == 4:
+                        chars[length++] = (char)code;
                         at += 4;
                         break;
                     default: return false;
                 }
             }
-            return false;
         }
         finally
         {
-            ArrayPool<char>.Shared.Return(rented);
+            if (rented is not null) ArrayPool<char>.Shared.Return(rented);
         }
     }
 }

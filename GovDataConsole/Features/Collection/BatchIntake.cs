@@ -21,7 +21,7 @@ public sealed class BatchIntake(WorkbookGuard guard, CollectionOptions options)
     /// <summary>Guards a stored workbook and finds the header of the resource's items in the file.</summary>
     public HeaderDetection Inspect(string path, BatchFormat format, IEnumerable<InfoItem> items)
     {
-        if (format == BatchFormat.Xlsx && BatchGuard().CheckFile(path) is { IsAccepted: false } refused) throw new BusinessRuleException(refused.Message);
+        if (format == BatchFormat.Xlsx) EnsureSafe(path);
         HeaderDetection detection;
         try
         {
@@ -34,6 +34,12 @@ public sealed class BatchIntake(WorkbookGuard guard, CollectionOptions options)
             throw new BusinessRuleException(ex.Message);
         }
         return detection.Found ? detection : throw new BusinessRuleException(T.Batch_HeaderNotFound);
+    }
+
+    /// <summary>Refuses a stored .xlsx that is not a safe workbook within the collection size limit (macros, corrupt, zip bomb…).</summary>
+    public void EnsureSafe(string path)
+    {
+        if (BatchGuard().CheckFile(path) is { IsAccepted: false } refused) throw new BusinessRuleException(refused.Message);
     }
 
     /// <summary>Every required item has a column, each column is valid and used once.</summary>

@@ -21,6 +21,8 @@ public class BatchRecord
     public int? DuplicateOfRow { get; private set; }
 
     private BatchRecord() { }
+
+    internal void Correct(string json) => CorrectedJson = json;
 }
 
 /// <summary>One rejected cell of a batch row: which row, which item, what value, and why.</summary>

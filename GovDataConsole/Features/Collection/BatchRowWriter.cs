@@ -40,7 +40,8 @@ public sealed class BatchRowWriter : IAsyncDisposable
         await db.BatchRowErrors.Where(e => e.BatchId == batchId).ExecuteDeleteAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
         var writer = new BatchRowWriter(db, batchId);
-        if (!writer.sqlServer) await writer.RelaxSyncAsync(ct);
+        // The chunks are invisible until the batch's final commit, which runs after DisposeAsync restores the old level.
+        writer.restoreSynchronous = await SqliteSync.RelaxAsync(db.Database.GetDbConnection(), ct);
         return writer;
     }
 
@@ -88,27 +89,6 @@ public sealed class BatchRowWriter : IAsyncDisposable
         records.Add((row, recordLength, length));
         recordLength += length;
         return records.Count >= ChunkSize || recordLength >= ChunkBytes ? new ValueTask(FlushAsync(ct)) : ValueTask.CompletedTask;
-    }
-
-    /// <summary>
-    /// In WAL mode synchronous=NORMAL is safe against corruption and only risks the last commits on power loss; the chunks
-    /// are invisible until the batch's final commit, which runs after <see cref="DisposeAsync"/> restores the old level.
-    /// </summary>
-    private async Task RelaxSyncAsync(CancellationToken ct)
-    {
-        var connection = db.Database.GetDbConnection();
-        if (!string.Equals((await ScalarAsync(connection, "PRAGMA journal_mode;", ct))?.ToString(), "wal", StringComparison.OrdinalIgnoreCase)) return;
-        var level = Convert.ToInt64(await ScalarAsync(connection, "PRAGMA synchronous;", ct), System.Globalization.CultureInfo.InvariantCulture);
-        if (level <= 1) return;
-        await ScalarAsync(connection, "PRAGMA synchronous=NORMAL;", ct);
-        restoreSynchronous = level;
-    }
-
-    private static async Task<object?> ScalarAsync(DbConnection connection, string sql, CancellationToken ct)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return await command.ExecuteScalarAsync(ct);
     }
 
     private async Task InsertAsync(CancellationToken ct)
@@ -213,7 +193,7 @@ public sealed class BatchRowWriter : IAsyncDisposable
         insertRecord = null;
         if (insertError is not null) await insertError.DisposeAsync();
         if (restoreSynchronous is long level)
-            await ScalarAsync(db.Database.GetDbConnection(), $"PRAGMA synchronous={level};", CancellationToken.None);
+            await SqliteSync.RestoreAsync(db.Database.GetDbConnection(), level);
         await db.Database.CloseConnectionAsync();
     }
 }

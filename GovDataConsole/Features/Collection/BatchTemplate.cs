@@ -49,7 +49,8 @@ public sealed class BatchTemplate(IDbContextFactory<AppDbContext> dbFactory, Cur
         return new WorkbookFile(string.Format(T.BatchTemplate_FileName, resource.Name, resource.Version), TemplateSheet.Save(workbook));
     }
 
-    private static string Help(InfoItem item)
+    /// <summary>What a column takes: type and length, required, key, dictionary, date format, description.</summary>
+    internal static string Help(InfoItem item)
     {
         var type = EnumLabels.Of(item.DataType) + (item.Length is int l ? $"({l}{(item.Precision is int p ? "," + p : "")})" : "");
         var parts = new List<string> { type };

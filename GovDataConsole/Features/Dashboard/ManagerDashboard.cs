@@ -24,7 +24,7 @@ public sealed class ManagerDashboard(
         user.EnsureRole(Roles.Manager, Roles.Steward, Roles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var trend = await TrendAsync(db, user, ct);
-        var orders = DashboardScope.Orders(db, user).AsNoTracking();
+        var orders = WorkOrderQueries.Visible(db, user);
         var byStatus = await orders.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var overdue = await OverdueAsync(db, orders, ct);
         var rates = (await collection.OverviewAsync(null, RateMonths, ct)).Rates;

@@ -19,13 +19,13 @@ public sealed class StaffDashboard(IDbContextFactory<AppDbContext> dbFactory, Cu
         user.EnsureRole(Roles.DepartmentStaff);
         var departmentId = user.DepartmentId ?? throw new AccessDeniedException(Resources.UiText.Error_OtherDepartment);
         var today = DashboardScope.Today(clock);
-        var (_, sunday) = DashboardScope.WeekOf(today);
+        var (_, sunday) = WorkOrderQueries.WeekOf(today);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         var tasks = db.CollectionTasks.AsNoTracking().VisibleTo(user);
         var dueThisWeek = tasks.Where(t => t.Status == CollectionTaskStatus.Pending && t.DueDate >= today && t.DueDate <= sunday);
         var overdue = tasks.Where(t => t.Status == CollectionTaskStatus.Missing || (t.Status == CollectionTaskStatus.Pending && t.DueDate < today));
-        var orders = DashboardScope.Orders(db, user).AsNoTracking().Open();
+        var orders = WorkOrderQueries.Visible(db, user).Open();
         var openOrders = await orders.OrderBy(o => o.DueDate == null).ThenBy(o => o.DueDate).ThenBy(o => o.Id).Take(ListSize)
             .Select(o => new OpenOrder(o.Id, o.Number, o.Title, o.Status, o.DueDate, o.OverdueSince != null)).ToListAsync(ct);
 

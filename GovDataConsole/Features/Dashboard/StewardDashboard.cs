@@ -16,7 +16,7 @@ public sealed class StewardDashboard(IDbContextFactory<AppDbContext> dbFactory, 
         var user = await currentUser.GetAsync();
         user.EnsureRole(Roles.Steward, Roles.Admin);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var orders = DashboardScope.Orders(db, user).AsNoTracking();
+        var orders = WorkOrderQueries.Visible(db, user);
         return new StewardView(
             await NewProblemsAsync(db, user, ct),
             await orders.CountAsync(o => o.Status == WorkOrderStatus.AwaitingReview, ct),

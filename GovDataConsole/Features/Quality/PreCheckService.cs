@@ -1,4 +1,3 @@
-using System.Text;
 using GovDataConsole.Cleansing;
 using GovDataConsole.Data;
 using GovDataConsole.Excel;
@@ -166,7 +165,7 @@ public sealed class PreCheckService(IDbContextFactory<AppDbContext> dbFactory, C
             if (error is not null) foreach (var e in block.Errors) error(e);
             foreach (var (number, start, length) in block.Records)
             {
-                plan.Pipeline.Apply(RecordJson.Parse(Encoding.UTF8.GetString(block.Json(start, length)), plan.Width), cleansed, changes);
+                plan.Pipeline.Apply(RecordJson.Parse(block.Json(start, length), plan.Width), cleansed, changes);
                 row(number, cleansed);
             }
             read += block.Read;

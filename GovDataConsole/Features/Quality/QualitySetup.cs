@@ -13,6 +13,7 @@ public static class QualitySetup
         services.AddScoped<QualityRuleService>();
         services.AddScoped<ProblemService>();
         services.AddScoped<ProblemExport>();
+        services.AddScoped<Data.DemoQualitySeed>();
         return services;
     }
 

@@ -15,6 +15,9 @@ public static class RectificationSetup
         services.AddScoped<NotificationService>();
         services.AddTransient<Notifier>();
         services.AddScoped<WorkOrderService>();
+        services.AddScoped<CorrectionWorkbook>();
+        services.AddScoped<CorrectionUpload>();
+        services.AddScoped<WorkOrderQueries>();
         services.AddScoped<WorkOrderReminderJob>();
         services.AddScoped<RectificationMeasures>();
         return services;

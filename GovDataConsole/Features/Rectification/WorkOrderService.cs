@@ -92,6 +92,10 @@ public sealed class WorkOrderService(IDbContextFactory<AppDbContext> dbFactory, 
         return created.Select(o => o.Id).ToList();
     }
 
+    /// <summary>Actions that must say why (申诉, 复核不通过, 申请延期) or are a comment.</summary>
+    public static bool NeedsComment(WorkOrderAction action) =>
+        action is WorkOrderAction.Dispute or WorkOrderAction.Reject or WorkOrderAction.RequestExtension or WorkOrderAction.Comment;
+
     /// <summary>The signed-in user takes an action on an order (see <see cref="WorkOrderStateMachine"/>).</summary>
     public async Task ActAsync(int orderId, WorkOrderAction action, WorkOrderActionInput input, CancellationToken ct) =>
         await ActAsAsync(orderId, action, input, await currentUser.GetAsync(), ct);
@@ -104,7 +108,7 @@ public sealed class WorkOrderService(IDbContextFactory<AppDbContext> dbFactory, 
         if (order.ConcurrencyStamp != input.Stamp) throw new BusinessRuleException(T.WorkOrder_Changed);
         var comment = string.IsNullOrWhiteSpace(input.Comment) ? null : input.Comment.Trim();
         if (comment?.Length > 1000) throw new BusinessRuleException(T.WorkOrder_CommentTooLong);
-        if (comment is null && action is WorkOrderAction.Dispute or WorkOrderAction.Reject or WorkOrderAction.RequestExtension or WorkOrderAction.Comment)
+        if (comment is null && NeedsComment(action))
             throw new BusinessRuleException(T.WorkOrder_CommentRequired);
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -112,6 +116,26 @@ public sealed class WorkOrderService(IDbContextFactory<AppDbContext> dbFactory, 
         if (action == WorkOrderAction.RequestExtension && (input.ExtensionDate is not { } asked || asked <= (order.DueDate ?? today)))
             throw new BusinessRuleException(T.WorkOrder_ExtensionDateInvalid);
 
+        await ApplyAsync(db, order, action, input, comment, user, now, ct);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw new BusinessRuleException(T.WorkOrder_Changed);
+        }
+        await NotifyAsync(order, action, ct);
+    }
+
+    /// <summary>
+    /// Applies an action to an order tracked by <paramref name="db"/> with its side effects, timeline event and audit entry,
+    /// without saving: the caller saves (in its own transaction) and then calls <see cref="NotifyAsync"/>.
+    /// </summary>
+    internal async Task ApplyAsync(AppDbContext db, WorkOrder order, WorkOrderAction action, WorkOrderActionInput input, string? comment, UserContext user,
+        DateTime now, CancellationToken ct)
+    {
+        var today = DateOnly.FromDateTime(ChinaTime.FromUtc(now));
         var e = WorkOrderStateMachine.Apply(order, action, user, comment, now);
         switch (action)
         {
@@ -139,15 +163,6 @@ public sealed class WorkOrderService(IDbContextFactory<AppDbContext> dbFactory, 
         db.WorkOrderEvents.Add(e);
         await audit.StageAsync(db, AuditActions.RectificationCategory, AuditActions.WorkOrderAction, order.Number,
             $"{EnumLabels.Of(action)}：{EnumLabels.Of(e.FromStatus!.Value)} → {EnumLabels.Of(order.Status)}");
-        try
-        {
-            await db.SaveChangesAsync(ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            throw new BusinessRuleException(T.WorkOrder_Changed);
-        }
-        await NotifyAsync(order, action, ct);
     }
 
     /// <summary>An upheld dispute: the order's open rows become exceptions, excluded from later runs.</summary>
@@ -166,7 +181,7 @@ public sealed class WorkOrderService(IDbContextFactory<AppDbContext> dbFactory, 
         order.CountOpen(0);
     }
 
-    private async Task NotifyAsync(WorkOrder order, WorkOrderAction action, CancellationToken ct)
+    internal async Task NotifyAsync(WorkOrder order, WorkOrderAction action, CancellationToken ct)
     {
         var toDepartment = action is WorkOrderAction.Dispatch or WorkOrderAction.Approve or WorkOrderAction.Reject or WorkOrderAction.RejectDispute
             or WorkOrderAction.UpholdDispute or WorkOrderAction.ApproveExtension or WorkOrderAction.RefuseExtension;
