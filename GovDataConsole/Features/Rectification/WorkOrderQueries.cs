@@ -133,7 +133,7 @@ public sealed class WorkOrderQueries(IDbContextFactory<AppDbContext> dbFactory, 
     }
 
     /// <summary>Orders the user may see: their department's for staff; drafts only for stewards and admins.</summary>
-    private static IQueryable<WorkOrder> Visible(AppDbContext db, UserContext user)
+    internal static IQueryable<WorkOrder> Visible(AppDbContext db, UserContext user)
     {
         var orders = db.WorkOrders.AsNoTracking().VisibleTo(user);
         return SeesDrafts(user) ? orders : orders.Where(o => o.Status != WorkOrderStatus.Draft);
@@ -148,9 +148,10 @@ public sealed class WorkOrderQueries(IDbContextFactory<AppDbContext> dbFactory, 
         if (query.DepartmentId is { } departmentId) orders = orders.Where(o => o.DepartmentId == departmentId);
         if (query.ResourceId is { } resourceId) orders = orders.Where(o => o.DataResourceId == resourceId);
         if (query.Severity is { } severity) orders = orders.Where(o => o.Severity == severity);
-        if (query.Overdue || query.DueThisWeek)
+        if (query.Overdue || query.DueThisWeek || query.ExtensionPending)
             orders = orders.Where(o => o.Status != WorkOrderStatus.Closed && o.Status != WorkOrderStatus.ClosedAsException);
         if (query.Overdue) orders = orders.Where(o => o.OverdueSince != null);
+        if (query.ExtensionPending) orders = orders.Where(o => o.ExtensionRequestedDate != null);
         if (query.DueThisWeek)
         {
             var (monday, sunday) = WeekOf(DateOnly.FromDateTime(ChinaTime.FromUtc(clock.GetUtcNow().UtcDateTime)));

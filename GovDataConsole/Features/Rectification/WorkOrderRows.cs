@@ -3,7 +3,7 @@ using GovDataConsole.Quality;
 
 namespace GovDataConsole.Features.Rectification;
 
-/// <summary>The order list's filter: status, department, resource, severity, overdue, due this week, text in number or title.</summary>
+/// <summary>The order list's filter: status, department, resource, severity, overdue, due this week, extension asked, text in number or title.</summary>
 public sealed record WorkOrderQuery : GridRequest
 {
     public WorkOrderStatus? Status { get; set; }
@@ -16,6 +16,9 @@ public sealed record WorkOrderQuery : GridRequest
 
     /// <summary>Open orders due Monday to Sunday of the current week (China time).</summary>
     public bool DueThisWeek { get; set; }
+
+    /// <summary>Open orders whose department asked for more time (延期申请待审批).</summary>
+    public bool ExtensionPending { get; set; }
     public string? Search { get; set; }
 }
 
