@@ -14,6 +14,7 @@ public static class ScoringSetup
         services.AddScoped<ScoringModelService>();
         services.AddScoped<ScoreAdjustmentService>();
         services.AddScoped<ScoreReport>();
+        services.AddScoped<Dashboard.IRankingExcerptSource, ScoringRankingSource>();
         services.AddScoped<Data.DemoScoringSeed>();
         return services;
     }
