@@ -11,8 +11,9 @@ namespace GovDataConsole.Tests.EndToEnd;
 /// <summary>
 /// Issue 7 in two real browser sessions: problems of a check run become a draft order; the steward dispatches it, the
 /// department user (公安 staff) signs for it and submits, the steward sends it back with a reason, the department submits
-/// again after a comment (a second, stale tab of theirs is told the order changed and shows its new state), the steward approves, and
-/// both sessions see every step on the timeline.
+/// the corrected workbook after a comment, which fixes every row and takes the order to 待复核 by itself (a second, stale
+/// tab of theirs is told the order changed and shows its new state), the steward approves, and both sessions see every
+/// step on the timeline.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class RectificationJourneyTests(BrowserApp app)
@@ -107,7 +108,23 @@ public sealed class RectificationJourneyTests(BrowserApp app)
         await staleTab.GotoAsync(path);
         await BrowserSteps.WaitForInteractiveAsync(staleTab);
         await ExpectStatusAsync(staleTab, "整改中");
-        await ActAsync(gongan, "Submit", "提交复核");
+        // The fix itself: download the open rows, correct the address and ID in the workbook, upload it; nothing is left
+        // open, so the order goes to 待复核 by itself.
+        await gongan.GetByRole(AriaRole.Tab, new() { Name = "整改数据（下载 / 上传）" }).ClickAsync();
+        var (_, workbook) = await BrowserSteps.DownloadAsync(gongan, gongan.GetByTestId("correction-download"));
+        var corrected = CorrectionKit.Edit(workbook, (sheet, _) =>
+        {
+            var (id, address) = (CorrectionKit.Column(sheet, "SFZH"), CorrectionKit.Column(sheet, "HJDZ"));
+            foreach (var row in sheet.RowsUsed().Where(r => r.RowNumber() > 2))
+            {
+                var first17 = $"33010219800105{row.RowNumber():D3}";
+                row.Cell(id).Value = first17 + ResidentId.CheckCharacter(first17);
+                row.Cell(address).Value = "杭州市上城区解放路 1 号";
+            }
+        });
+        await BrowserSteps.ChooseFileAsync(gongan.GetByTestId("correction-panel"), "整改数据.xlsx", corrected);
+        await Expect(gongan.GetByTestId("correction-result")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(gongan, "rectification-4c-correction-uploaded");
         await ExpectStatusAsync(gongan, "待复核");
         await staleTab.GetByTestId("action-Submit").ClickAsync();
         await Expect(staleTab.Locator(".mud-snackbar").Filter(new() { HasText = "工单已被他人更新，请查看最新状态后再操作" })).ToBeVisibleAsync();
@@ -124,7 +141,7 @@ public sealed class RectificationJourneyTests(BrowserApp app)
         // 6. Both sessions see every step, who took it, and the reason given.
         await ReloadAsync(gongan, path);
         await ExpectStatusAsync(gongan, "已办结");
-        string[] steps = ["Created", "Dispatch", "Sign", "Submit", "Reject", "Comment", "Submit", "Approve"];
+        string[] steps = ["Created", "Dispatch", "Sign", "Submit", "Reject", "Comment", "CorrectionUploaded", "Submit", "Approve"];
         foreach (var page in new[] { steward, gongan })
         {
             var entries = page.GetByTestId("timeline").Locator("[data-kind]");
@@ -134,7 +151,8 @@ public sealed class RectificationJourneyTests(BrowserApp app)
             await Expect(entries.Nth(4)).ToContainTextAsync("待复核 → 整改中");
             await Expect(entries.Nth(2)).ToContainTextAsync("gongan");
             await Expect(entries.Nth(5)).ToContainTextAsync(Comment);
-            await Expect(entries.Nth(7)).ToContainTextAsync("steward");
+            await Expect(entries.Nth(6)).ToContainTextAsync("gongan");
+            await Expect(entries.Nth(8)).ToContainTextAsync("steward");
         }
         await BrowserApp.ScreenshotAsync(steward, "rectification-6-detail-steward-closed");
         await BrowserApp.ScreenshotAsync(gongan, "rectification-7-detail-gongan-closed");
