@@ -124,7 +124,13 @@ public sealed class DashboardDrillDownTests(DemoAppFixture app)
         Assert.Equal(overview.Rates, view.CollectionRates);
         Assert.Equal(overview.Rates.Sum(r => r.Due), view.CollectionTotal.Due);
         Assert.Equal(overview.Rates.Sum(r => r.OnTime), view.CollectionTotal.OnTime);
-        Assert.Null(view.Ranking);
+        // The excerpt is the newest published ranking, as the scoring source (tested against the ranking page) gives it.
+        var ranking = await manager.ServiceProvider.GetRequiredService<IRankingExcerptSource>().LatestPublishedAsync(ManagerDashboard.RankingSize, Ct);
+        Assert.NotNull(ranking);
+        Assert.NotNull(view.Ranking);
+        Assert.Equal((ranking.PeriodKey, ranking.Departments, ranking.Link), (view.Ranking.PeriodKey, view.Ranking.Departments, view.Ranking.Link));
+        Assert.Equal(ranking.Top, view.Ranking.Top);
+        Assert.Equal(ranking.Bottom, view.Ranking.Bottom);
     }
 
     [Fact]
@@ -153,7 +159,7 @@ public sealed class DashboardDrillDownTests(DemoAppFixture app)
         var gonganTasks = await db.CollectionTasks.Where(t => t.DepartmentId == gonganId).Select(t => t.Id).ToListAsync(Ct);
         Assert.All(gongan.DueThisWeek.Concat(gongan.Overdue), t => Assert.Contains(t.Id, gonganTasks));
         Assert.Equal("杭州市公安局", gongan.DepartmentName);
-        Assert.Null(gongan.Score);
+        Assert.Equal(await scope.ServiceProvider.GetRequiredService<IRankingExcerptSource>().OwnAsync(gonganId, Ct), gongan.Score);
     }
 
     [Theory]
