@@ -1,6 +1,8 @@
 using GovDataConsole.Data;
 using GovDataConsole.Features.Collection;
 using GovDataConsole.Features.Quality;
+using GovDataConsole.Features.Rectification;
+using GovDataConsole.Quality;
 using GovDataConsole.Tests.Infrastructure;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -54,7 +56,13 @@ public sealed class DemoQualitySeedTests(QualityDemoApp app) : IClassFixture<Qua
         {
             Assert.Equal(3, await db.QualityRuleSets.CountAsync(Ct));
             Assert.Equal(2, await db.QualityBindings.CountAsync(Ct));
-            Assert.Equal("0 2 * * *", Assert.Single(await db.QualitySettings.AsNoTracking().ToListAsync(Ct)).Cron);
+            var settings = await db.QualitySettings.AsNoTracking().OrderBy(s => s.DataResourceId).ToListAsync(Ct);
+            Assert.Equal([("0 2 * * *", AutoOrderMode.CriticalOnly), (null, AutoOrderMode.CriticalOnly)], settings.Select(s => (s.Cron, s.AutoOrders)));
+            // The two resource-wide runs dispatched their 严重 problems to the owning departments as work orders.
+            var orders = await db.WorkOrders.AsNoTracking().ToListAsync(Ct);
+            Assert.Equal(2, orders.Count);
+            Assert.All(orders, o => Assert.Equal((WorkOrderStatus.Dispatched, RuleSeverity.Critical, "system"), (o.Status, o.Severity, o.CreatedBy)));
+            Assert.All(orders, o => Assert.NotNull(o.DueDate));
         }
 
         await using var scope = app.Services.CreateAsyncScope();

@@ -2,6 +2,7 @@ using GovDataConsole.Features.Catalog;
 using GovDataConsole.Features.Cleansing;
 using GovDataConsole.Features.Collection;
 using GovDataConsole.Features.Quality;
+using GovDataConsole.Features.Rectification;
 using GovDataConsole.Quality;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,7 @@ namespace GovDataConsole.Data;
 /// the demo batches (one per batch in upload order, then resource-wide ones) and two exceptions a steward marked.
 /// </summary>
 public sealed class DemoQualitySeed(IDbContextFactory<AppDbContext> dbFactory, BatchCleansingJob cleansing, CheckRunQueue queue, QualityCheckJob check,
-    JobStorage storage, IBackgroundJobClient jobs)
+    WorkOrderService orders, JobStorage storage, IBackgroundJobClient jobs)
 {
     private const string Steward = "steward";
     private const string NightlyResource = "330100GAJ/00001";
@@ -80,14 +81,17 @@ public sealed class DemoQualitySeed(IDbContextFactory<AppDbContext> dbFactory, B
         foreach (var (binding, (_, template, severity, weight, threshold)) in bindings.Zip(Bindings))
             binding.Update(RuleTemplateCatalog.Defaults(template), severity, weight, threshold, true, Steward, now);
         db.QualityBindings.AddRange(bindings);
+        // 常住人口: nightly check; both resources send their 严重 problems to the department as work orders by themselves.
         var nightly = new QualitySettings(resources[NightlyResource]);
-        nightly.Update("0 2 * * *", AutoOrderMode.Off);
-        db.QualitySettings.Add(nightly);
+        nightly.Update("0 2 * * *", AutoOrderMode.CriticalOnly);
+        var market = new QualitySettings(resources["330100SCJ/00001"]);
+        market.Update(null, AutoOrderMode.CriticalOnly);
+        db.QualitySettings.AddRange(nightly, market);
         await db.SaveChangesAsync(ct);
 
         foreach (var batch in batches) await RunAsync(batch.DataResourceId, batch.Id, CheckTrigger.AfterCleansing, "system", ct);
-        await RunAsync(resources[NightlyResource], null, CheckTrigger.Scheduled, "system", ct);
-        await RunAsync(resources["330100SCJ/00001"], null, CheckTrigger.Manual, Steward, ct);
+        var scheduled = await RunAsync(resources[NightlyResource], null, CheckTrigger.Scheduled, "system", ct);
+        var manual = await RunAsync(resources["330100SCJ/00001"], null, CheckTrigger.Manual, Steward, ct);
 
         // A steward's judgement on the first current problem of a rule: (resource, rule key, reason).
         (string Resource, string RuleKey, string Reason)[] exceptions =
@@ -106,12 +110,16 @@ public sealed class DemoQualitySeed(IDbContextFactory<AppDbContext> dbFactory, B
             problem.SetStatus(ProblemStatus.Exception);
         }
         await db.SaveChangesAsync(ct);
+        // What the job server would do after those two runs: dispatch their 严重 problems as work orders (待签收, due by the calendar).
+        foreach (var runId in new[] { scheduled, manual }.OfType<int>()) await orders.CreateAutomaticAsync(runId, ct);
         DropQueuedJobs();
     }
 
-    private async Task RunAsync(int resourceId, int? batchId, CheckTrigger trigger, string by, CancellationToken ct)
+    private async Task<int?> RunAsync(int resourceId, int? batchId, CheckTrigger trigger, string by, CancellationToken ct)
     {
-        if (await queue.QueueAsync(resourceId, batchId, trigger, by, ct) is { } runId) await check.RunInlineAsync(runId, 1, ct);
+        var runId = await queue.QueueAsync(resourceId, batchId, trigger, by, ct);
+        if (runId is { } id) await check.RunInlineAsync(id, 1, ct);
+        return runId;
     }
 
     /// <summary>The cleansing and check jobs queued while seeding did their work inline above; the job server must not repeat it.</summary>
