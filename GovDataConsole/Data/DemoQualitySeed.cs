@@ -122,13 +122,13 @@ public sealed class DemoQualitySeed(IDbContextFactory<AppDbContext> dbFactory, B
         return runId;
     }
 
-    /// <summary>The cleansing and check jobs queued while seeding did their work inline above; the job server must not repeat it.</summary>
+    /// <summary>The cleansing, check and automatic-order jobs queued while seeding did their work inline above; the job server must not repeat it.</summary>
     private void DropQueuedJobs()
     {
         var monitoring = storage.GetMonitoringApi();
         foreach (var queued in monitoring.Queues())
             foreach (var (id, job) in monitoring.EnqueuedJobs(queued.Name, 0, int.MaxValue))
-                if (job.Job?.Type == typeof(BatchCleansingJob) || job.Job?.Type == typeof(QualityCheckJob))
+                if (job.Job?.Type == typeof(BatchCleansingJob) || job.Job?.Type == typeof(QualityCheckJob) || job.Job?.Type == typeof(WorkOrderService))
                     jobs.Delete(id);
     }
 }

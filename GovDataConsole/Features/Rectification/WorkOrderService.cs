@@ -38,7 +38,10 @@ public sealed class WorkOrderService(IDbContextFactory<AppDbContext> dbFactory, 
         return ids;
     }
 
-    /// <summary>After a check run: orders for its open problems as the resource's setting says, dispatched at once by the system.</summary>
+    /// <summary>
+    /// After a check run: orders for its open problems as the resource's setting says, dispatched at once by the system.
+    /// Problems already in an open order are left there; when nothing is left the run simply adds no order.
+    /// </summary>
     public async Task<IReadOnlyList<int>> CreateAutomaticAsync(int runId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -62,7 +65,7 @@ public sealed class WorkOrderService(IDbContextFactory<AppDbContext> dbFactory, 
                 && db.WorkOrders.Any(o => o.Id == i.OrderId && o.Status != WorkOrderStatus.Closed && o.Status != WorkOrderStatus.ClosedAsException))
             .Select(i => new { i.RecordId, i.BatchId, i.RuleKey }).ToListAsync(ct)).ToHashSet();
         var free = problems.Where(p => !taken.Contains(new { p.RecordId, p.BatchId, p.RuleKey })).ToList();
-        if (free.Count == 0) throw new BusinessRuleException(T.WorkOrder_AllInOpenOrders);
+        if (free.Count == 0) return then is null ? throw new BusinessRuleException(T.WorkOrder_AllInOpenOrders) : [];
 
         var runIds = free.Select(p => p.RunId).Distinct().ToList();
         var versions = await db.CheckRuns.Where(r => runIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, r => r.RuleSetVersion, ct);
