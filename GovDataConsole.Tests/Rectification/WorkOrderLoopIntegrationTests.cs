@@ -55,6 +55,34 @@ public sealed class WorkOrderLoopIntegrationTests(DemoAppFixture app)
         Assert.Equal("工单已被他人更新，请查看最新状态后再操作", late.Message);
     }
 
+    [Fact]
+    public async Task A_runs_automatic_orders_are_dispatched_once_and_asking_again_adds_nothing()
+    {
+        var problems = await RectificationKit.ProblemIdsAsync(app.Services, RuleSeverity.Critical);
+        int runId;
+        await using (var db = ActAs.Db(app.Services))
+        {
+            var problem = await db.Problems.AsNoTracking().SingleAsync(p => p.Id == problems[0], Ct);
+            runId = problem.RunId;
+            var settings = new QualitySettings(problem.DataResourceId);
+            settings.Update(null, AutoOrderMode.CriticalOnly);
+            db.QualitySettings.Add(settings);
+            await db.SaveChangesAsync(Ct);
+        }
+        await using var scope = app.Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<WorkOrderService>();
+
+        var orderId = Assert.Single(await service.CreateAutomaticAsync(runId, Ct));
+        Assert.Empty(await service.CreateAutomaticAsync(runId, Ct));
+
+        await using var check = ActAs.Db(app.Services);
+        var order = await check.WorkOrders.AsNoTracking().SingleAsync(o => o.Id == orderId, Ct);
+        Assert.Equal((WorkOrderStatus.Dispatched, "system", RuleSeverity.Critical), (order.Status, order.CreatedBy, order.Severity));
+        var critical = await check.Problems.Where(p => p.RunId == runId && p.Severity == RuleSeverity.Critical).Select(p => p.Id).OrderBy(i => i).ToListAsync(Ct);
+        Assert.Superset(problems.ToHashSet(), critical.ToHashSet());
+        Assert.Equal(critical, await check.WorkOrderItems.Where(i => i.OrderId == orderId).Select(i => i.ProblemId).OrderBy(i => i).ToListAsync(Ct));
+    }
+
     private Task<Guid> StampAsync(int orderId) => RectificationKit.StampAsync(app.Services, orderId);
 
     private Task ActAsync(string user, int orderId, WorkOrderAction action, string? comment = null) =>
