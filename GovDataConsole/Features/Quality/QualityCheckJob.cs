@@ -61,7 +61,7 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
             var run = await db.CheckRuns.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
             var rules = QualityRule.ListFromJson(run.RulesJson);
             var batches = await ScopeAsync(db, run, ct);
-            foreach (var batch in batches) await QualityRules.PlanForBatchAsync(db, batch, rules, ct);
+            await QualityRules.PlansForBatchesAsync(db, batches, rules, ct);
 
             await db.Problems.Where(p => p.RunId == runId).ExecuteDeleteAsync(ct);
             await db.CheckRunRules.Where(p => p.RunId == runId).ExecuteDeleteAsync(ct);
@@ -251,10 +251,11 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         // Indexes are kept by rule position in the run's rule list, which every batch's plan shares.
         var indexes = new Dictionary<int, UniquenessIndex>();
         UniquenessIndex IndexOf(int rule) => indexes.TryGetValue(rule, out var index) ? index : indexes[rule] = new UniquenessIndex();
+        var plans = await QualityRules.PlansForBatchesAsync(db, others.Concat(scope), rules, ct);
         await using var reading = await dbFactory.CreateDbContextAsync(ct);
         foreach (var batch in others)
         {
-            var plan = await QualityRules.PlanForBatchAsync(db, batch, rules, ct);
+            var plan = plans[batch.Id];
             await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, 0, int.MaxValue, plan.Width, ct))
                 foreach (var record in page)
                     foreach (var (rule, keyColumns) in plan.Uniques)
@@ -262,7 +263,7 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         }
         foreach (var batch in scope)
         {
-            var plan = await QualityRules.PlanForBatchAsync(db, batch, rules, ct);
+            var plan = plans[batch.Id];
             var columns = await ColumnsAsync(db, batch, plan, ct);
             await using var writer = new ProblemWriter(db.Database.GetDbConnection(), tx, run, null, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
             var chunks = await db.CheckRunChunks.AsNoTracking().Where(c => c.RunId == run.Id && c.BatchId == batch.Id).OrderBy(c => c.FromRow).Select(c => c.Id).ToListAsync(ct);
@@ -288,14 +289,14 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
     {
         var batchRules = rules.Select((rule, i) => (rule, i)).Where(x => RuleTemplateCatalog.ScopeOf(x.rule.Template) == RuleScope.Batch).ToList();
         if (batchRules.Count == 0) return;
+        var plans = await QualityRules.PlansForBatchesAsync(db, scope, rules, ct);
         foreach (var batch in scope)
         {
             var due = batch.TaskId is int taskId ? await db.CollectionTasks.Where(t => t.Id == taskId).Select(t => (DateOnly?)t.DueDate).FirstOrDefaultAsync(ct) : null;
             var previous = await db.DataBatches.Where(b => b.DataResourceId == batch.DataResourceId && b.Id < batch.Id && b.Status == BatchStatus.Cleansed)
                 .OrderByDescending(b => b.Id).Select(b => (int?)b.RowsAccepted).FirstOrDefaultAsync(ct);
             var facts = new BatchFacts(batch.Id, DateOnly.FromDateTime(ChinaTime.FromUtc(batch.UploadedUtc)), due, batch.RowsAccepted, previous);
-            var plan = await QualityRules.PlanForBatchAsync(db, batch, rules, ct);
-            await using var writer = new ProblemWriter(db.Database.GetDbConnection(), tx, run, null, batch.Id, plan, [], [], DateTime.UtcNow);
+            await using var writer = new ProblemWriter(db.Database.GetDbConnection(), tx, run, null, batch.Id, plans[batch.Id], [], [], DateTime.UtcNow);
             foreach (var (rule, i) in batchRules)
             {
                 if (BatchChecks.Check(rule, facts) is not { } message) continue;

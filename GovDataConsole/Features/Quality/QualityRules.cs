@@ -60,6 +60,23 @@ public static class QualityRules
         return QualityPlan.Compile(rules, await ContextAsync(db, batch.DataResourceId, codes, rules, ct));
     }
 
+    /// <summary>
+    /// Plans for several batches of a resource, compiled once per resource version (the column layout their records share):
+    /// compiling loads dictionaries and every referenced resource's values, so it is not repeated per batch.
+    /// </summary>
+    public static async Task<Dictionary<int, QualityPlan>> PlansForBatchesAsync(AppDbContext db, IEnumerable<DataBatch> batches, IReadOnlyList<QualityRule> rules,
+        CancellationToken ct)
+    {
+        var byVersion = new Dictionary<int, QualityPlan>();
+        var plans = new Dictionary<int, QualityPlan>();
+        foreach (var batch in batches)
+        {
+            if (!byVersion.TryGetValue(batch.ResourceVersion, out var plan)) byVersion[batch.ResourceVersion] = plan = await PlanForBatchAsync(db, batch, rules, ct);
+            plans[batch.Id] = plan;
+        }
+        return plans;
+    }
+
     /// <summary>The distinct current values of each field another resource's rule refers to.</summary>
     private static async Task<Dictionary<string, CodeSet>> ReferencesAsync(AppDbContext db, IReadOnlyList<QualityRule> rules, CancellationToken ct)
     {
