@@ -7,34 +7,57 @@ public sealed class ChunkKeysTests
     private static readonly (int Rule, int[] Columns)[] Uniques = [(3, [0]), (5, [1, 2])];
 
     [Fact]
-    public void Keys_round_trip_in_row_order_with_blank_keys_left_out_and_multi_field_keys_joined()
+    public void Keys_round_trip_sorted_by_rule_and_digest_with_blank_keys_left_out_and_multi_field_keys_joined()
     {
         var keys = new ChunkKeys(Uniques);
         keys.Add(["330102198001051237", "张三", "1980-01-05"], 41, 2);
         keys.Add(["", "", ""], 42, 3);
         keys.Add(["", "李四", ""], 43, 4);
         keys.Add(["身份证😀", "a / b", "c"], 44, 5);
+        keys.Add(["330102198001051237", "张三", "1980-01-05"], 45, 6);
 
         var read = ChunkKeys.Read(keys.ToArray()).ToList();
 
-        Assert.Equal([(0, 41L, 2, "330102198001051237"), (1, 41L, 2, "张三 / 1980-01-05"), (1, 43L, 4, "李四 / "), (0, 44L, 5, "身份证😀"), (1, 44L, 5, "a / b / c")],
-            read.Select(k => (k.Unique, k.RecordId, k.RowNumber, k.Value)));
+        Assert.Equal([(0, 41L, 2, "330102198001051237"), (0, 44L, 5, "身份证😀"), (0, 45L, 6, "330102198001051237"), (1, 41L, 2, "张三 / 1980-01-05"),
+                (1, 43L, 4, "李四 / "), (1, 44L, 5, "a / b / c"), (1, 45L, 6, "张三 / 1980-01-05")],
+            read.Select(k => (k.Unique, k.RecordId, k.RowNumber, k.Value)).Order());
+        Assert.Equal(read.OrderBy(k => k.Unique).ThenBy(k => k.Digest).ThenBy(k => k.RowNumber), read);
         Assert.Empty(ChunkKeys.Read(new ChunkKeys(Uniques).ToArray()));
     }
 
     [Fact]
-    public void Replayed_digests_find_the_same_duplicates_as_keys_added_from_rows()
+    public void Merged_chunks_find_the_same_duplicates_and_first_owners_as_one_index_over_the_rows_in_order()
     {
-        string[][] rows = [["a", "bc"], ["ab", "c"], ["a", "bc"], ["", ""], ["", ""], ["ab", "c"]];
-        var fromRows = new UniquenessIndex();
-        var direct = rows.Select((row, i) => fromRows.Add(row, [0, 1], new KeyOwner(i, 1, i + 2))).ToList();
-        var keys = new ChunkKeys([(0, [0, 1])]);
-        for (var i = 0; i < rows.Length; i++) keys.Add(rows[i], i, i + 2);
-        var replayed = new UniquenessIndex();
-        var byRow = ChunkKeys.Read(keys.ToArray()).ToDictionary(k => k.RowNumber, k => replayed.Add(k.Digest, new KeyOwner(k.RecordId, 1, k.RowNumber)));
+        string[][] rows = [["a", "bc"], ["ab", "c"], ["a", "bc"], ["", ""], ["", ""], ["ab", "c"], ["x", "y"], ["a", "bc"], ["ab", "c"]];
+        var index = new UniquenessIndex();
+        var expected = rows.Select((row, i) => (Row: i + 2, Owner: index.Add(row, [0, 1], new KeyOwner(i, 1, i + 2))))
+            .Where(x => x.Owner is not null).Select(x => (x.Row, x.Owner!.Value.RowNumber)).ToList();
+        // Three chunks of three rows, as three workers would collect them.
+        var chunks = rows.Chunk(3).Select((part, c) =>
+        {
+            var keys = new ChunkKeys([(0, [0, 1])]);
+            for (var i = 0; i < part.Length; i++) keys.Add(part[i], c * 3 + i, c * 3 + i + 2);
+            return keys.ToArray();
+        }).ToList();
 
-        Assert.Equal([null, null, new KeyOwner(0, 1, 2), null, null, new KeyOwner(1, 1, 3)], direct);
-        Assert.Equal(direct, rows.Select((_, i) => byRow.GetValueOrDefault(i + 2)));
-        Assert.Equal((2, 2), (fromRows.Count, replayed.Count));
+        var found = DuplicateKeys.Find(chunks).OrderBy(d => d.Key.RowNumber).ToList();
+
+        Assert.Equal([(4, 2), (7, 3), (9, 2), (10, 3)], expected);
+        Assert.Equal(expected, found.Select(d => (d.Key.RowNumber, d.First.RowNumber)));
+        Assert.Equal([0, 1, 2, 2], found.Select(d => d.Source));
+        Assert.Equal([0, 0, 0, 0], found.Select(d => d.FirstSource));
+        Assert.Equal(["a / bc", "ab / c", "a / bc", "ab / c"], found.Select(d => d.Key.Value));
+    }
+
+    [Fact]
+    public void Keys_of_different_rules_never_match_each_other()
+    {
+        var keys = new ChunkKeys([(0, [0]), (1, [1])]);
+        keys.Add(["same", "same"], 1, 2);
+        keys.Add(["other", "same"], 2, 3);
+
+        var found = DuplicateKeys.Find([keys.ToArray()]);
+
+        Assert.Equal((1, 3, 2), Assert.Single(found) is var d ? (d.Key.Unique, d.Key.RowNumber, d.First.RowNumber) : default);
     }
 }

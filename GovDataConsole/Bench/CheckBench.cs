@@ -37,8 +37,11 @@ public static class CheckBench
     /// 16-byte owner per distinct key (about 40 bytes with the dictionary's entry, doubled while it grows); the rest is per page.
     /// </summary>
     public const double MaxPeakGrowthMb = 128;
-    /// <summary>Enough rows, checked twice, for tiered compilation to have optimised the per-row code before the timed steps.</summary>
-    private const int WarmupRecords = 20_000;
+    /// <summary>
+    /// Enough rows and rounds for tiered compilation to have optimised the per-row code and the per-page and per-chunk
+    /// code (EF queries, transactions) before the timed steps, as in a server that has run checks before.
+    /// </summary>
+    private const int WarmupRecords = 5_000, WarmupRounds = 40;
 
     private static readonly PersonColumn[] PersonColumns =
     [
@@ -187,7 +190,7 @@ public static class CheckBench
         }
     }
 
-    /// <summary>In the child: warm up on the warm-up batch (read and check, twice), then time a bare read of the batch and its check.</summary>
+    /// <summary>In the child: warm up on the warm-up batch (read and check, <see cref="WarmupRounds"/> times), then time a bare read of the batch and its check.</summary>
     private static async Task<CheckStep> MeasureCheckAsync(string data, int batchId, int warmupId, string label)
     {
         await using var app = CleanseBench.Host(data);
@@ -220,11 +223,12 @@ public static class CheckBench
             await app.Services.GetRequiredService<QualityCheckJob>().RunInlineAsync(runId, Environment.ProcessorCount, ct);
             return runId;
         }
-        for (var i = 0; i < 2; i++)
+        for (var i = 0; i < WarmupRounds; i++)
         {
             await BareReadAsync(warmupId);
             await CheckAsync(warmupId);
         }
+        await ProcessMeter.SettleAsync();
 
         var (read, bare, bareHeap) = await MeasureAsync(() => BareReadAsync(batchId));
         var (runId, check, checkHeap) = await MeasureAsync(() => CheckAsync(batchId));

@@ -1,24 +1,39 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Text;
+
 namespace GovDataConsole.Quality;
 
-/// <summary>One keyed row of a chunk: which uniqueness rule (position in <see cref="QualityPlan.Uniques"/>), its key's digest, where, and the key as shown.</summary>
-public readonly record struct ChunkKey(int Unique, UInt128 Digest, long RecordId, int RowNumber, string Value);
+/// <summary>
+/// One keyed row of a chunk: which uniqueness rule (position in <see cref="QualityPlan.Uniques"/>), its key's digest, where,
+/// and the key as shown (<see cref="Value"/>, decoded only when asked: most keys are not duplicates).
+/// </summary>
+public readonly record struct ChunkKey(int Unique, UInt128 Digest, long RecordId, int RowNumber, ReadOnlyMemory<byte> Utf8Value)
+{
+    public string Value => Encoding.UTF8.GetString(Utf8Value.Span);
+}
 
 /// <summary>
-/// The uniqueness keys of a chunk's rows, in row order, computed while the chunk is checked and kept as one compact blob,
-/// so the aggregation step replays them into the run's <see cref="UniquenessIndex"/>es without reading the records again.
+/// The uniqueness keys of a chunk's rows, computed while the chunk is checked and kept as one compact blob sorted by rule,
+/// digest and row, so the aggregation step finds repeated keys across chunks by merging the sorted blobs
+/// (<see cref="DuplicateKeys"/>) without reading the records again or holding every key in a hash table.
 /// About 30 bytes plus the key's UTF-8 text per keyed row and rule.
 /// </summary>
 public sealed class ChunkKeys
 {
-    private readonly MemoryStream stream = new();
-    private readonly BinaryWriter writer;
+    private readonly record struct Entry(int Unique, UInt128 Digest, long RecordId, int RowNumber, int TextStart, int TextLength);
+
+    private readonly List<Entry> entries;
+    private readonly ArrayBufferWriter<byte> texts;
     private readonly KeyDigest digests = new();
     private readonly IReadOnlyList<(int Rule, int[] Columns)> uniques;
 
-    public ChunkKeys(IReadOnlyList<(int Rule, int[] Columns)> uniques)
+    /// <param name="expectedRows">Rows the chunk will add, to size the buffers once (keys of about 20 bytes assumed).</param>
+    public ChunkKeys(IReadOnlyList<(int Rule, int[] Columns)> uniques, int expectedRows = 0)
     {
         this.uniques = uniques;
-        writer = new BinaryWriter(stream);
+        entries = new List<Entry>(expectedRows * uniques.Count);
+        texts = new ArrayBufferWriter<byte>(Math.Max(256, expectedRows * uniques.Count * 20));
     }
 
     /// <summary>The key text a uniqueness problem shows: the key's values joined with " / ".</summary>
@@ -37,30 +52,71 @@ public sealed class ChunkKeys
         {
             var columns = uniques[u].Columns;
             if (!digests.TryCompute(row, columns, out var digest)) continue;
-            writer.Write7BitEncodedInt(u);
-            writer.Write((ulong)(digest >> 64));
-            writer.Write((ulong)digest);
-            writer.Write(recordId);
-            writer.Write(rowNumber);
-            writer.Write(Text(row, columns));
+            var start = texts.WrittenCount;
+            var length = Encoding.UTF8.GetBytes(Text(row, columns), texts);
+            entries.Add(new Entry(u, digest, recordId, rowNumber, start, (int)length));
         }
     }
 
+    /// <summary>The keys sorted by rule position, digest and row number, each as: rule (7-bit), digest, record id, row, text (7-bit length + UTF-8).</summary>
     public byte[] ToArray()
     {
-        writer.Flush();
-        return stream.ToArray();
+        entries.Sort(static (a, b) => a.Unique != b.Unique ? a.Unique.CompareTo(b.Unique)
+            : a.Digest != b.Digest ? a.Digest.CompareTo(b.Digest) : a.RowNumber.CompareTo(b.RowNumber));
+        var blob = new byte[entries.Sum(e => SizeOf(e.Unique) + 28 + SizeOf(e.TextLength) + e.TextLength)];
+        var at = 0;
+        foreach (var e in entries)
+        {
+            Write7BitInt(blob, ref at, e.Unique);
+            BinaryPrimitives.WriteUInt64LittleEndian(blob.AsSpan(at), (ulong)(e.Digest >> 64));
+            BinaryPrimitives.WriteUInt64LittleEndian(blob.AsSpan(at + 8), (ulong)e.Digest);
+            BinaryPrimitives.WriteInt64LittleEndian(blob.AsSpan(at + 16), e.RecordId);
+            BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(at + 24), e.RowNumber);
+            at += 28;
+            Write7BitInt(blob, ref at, e.TextLength);
+            texts.WrittenSpan.Slice(e.TextStart, e.TextLength).CopyTo(blob.AsSpan(at));
+            at += e.TextLength;
+        }
+        return blob;
     }
 
-    /// <summary>The keys of a blob written by <see cref="ToArray"/>, in the order they were added.</summary>
+    /// <summary>The keys of a blob written by <see cref="ToArray"/>, in its order.</summary>
     public static IEnumerable<ChunkKey> Read(byte[] blob)
     {
-        using var reader = new BinaryReader(new MemoryStream(blob, false));
-        while (reader.BaseStream.Position < blob.Length)
+        var at = 0;
+        while (at < blob.Length)
         {
-            var unique = reader.Read7BitEncodedInt();
-            var digest = new UInt128(reader.ReadUInt64(), reader.ReadUInt64());
-            yield return new ChunkKey(unique, digest, reader.ReadInt64(), reader.ReadInt32(), reader.ReadString());
+            var unique = Read7BitInt(blob, ref at);
+            var digest = new UInt128(BinaryPrimitives.ReadUInt64LittleEndian(blob.AsSpan(at)), BinaryPrimitives.ReadUInt64LittleEndian(blob.AsSpan(at + 8)));
+            var recordId = BinaryPrimitives.ReadInt64LittleEndian(blob.AsSpan(at + 16));
+            var rowNumber = BinaryPrimitives.ReadInt32LittleEndian(blob.AsSpan(at + 24));
+            at += 28;
+            var length = Read7BitInt(blob, ref at);
+            yield return new ChunkKey(unique, digest, recordId, rowNumber, blob.AsMemory(at, length));
+            at += length;
         }
+    }
+
+    private static int SizeOf(int value) => value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;
+
+    private static void Write7BitInt(byte[] blob, ref int at, int value)
+    {
+        var v = (uint)value;
+        for (; v >= 0x80; v >>= 7) blob[at++] = (byte)(v | 0x80);
+        blob[at++] = (byte)v;
+    }
+
+    private static int Read7BitInt(byte[] blob, ref int at)
+    {
+        int value = 0, shift = 0;
+        byte b;
+        do
+        {
+            b = blob[at++];
+            value |= (b & 0x7F) << shift;
+            shift += 7;
+        }
+        while ((b & 0x80) != 0);
+        return value;
     }
 }

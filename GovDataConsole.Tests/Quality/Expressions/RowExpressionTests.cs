@@ -46,6 +46,12 @@ public sealed class RowExpressionTests
     [InlineData("field_a < field_b", "2024-01-01 23:59:59|2024-01-02", true)]
     [InlineData("field_a < field_b", "2024-01-01 9:00|2024-01-01 10:00", false)]
     [InlineData("field_a = field_b", "2024-02-30|2024-02-30 00:00", false)]
+    [InlineData("field_a = field_b", "2024-02-29|2024-02-29 00:00", true)]
+    [InlineData("field_a = field_b", "2023-02-29|2023-02-29 00:00", false)]
+    [InlineData("field_a < field_b", "2024-01-01T23:59|2024-01-01 23:59:30", true)]
+    [InlineData("field_a < field_b", "2024-01-01T24:00|2024-01-01 23:59:30", false)]
+    [InlineData("field_a < field_b", "2024-12-31 23:59:59|2025-01-01T00:00:00", true)]
+    [InlineData("field_a > field_b", "2024-1-01|2024-01-02", true)]
     [InlineData("CSRQ <= 出生日期", "||||||2024-03-01|2024-03-01", true)]
     [InlineData("CSRQ < '2000-01-01'", "|||||1999-12-31", true)]
     public void Numbers_dates_and_text_compare_by_kind(string expression, string row, bool expected) =>

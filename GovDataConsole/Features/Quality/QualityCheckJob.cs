@@ -146,8 +146,8 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
 
     /// <summary>
     /// Checks a chunk's rows, replacing any problems an earlier attempt stored, and collects their uniqueness keys. Each page
-    /// is checked first and its problems are then written in one short transaction, so parallel chunks hold SQLite's write
-    /// lock only while inserting. Rows -1: the run was cancelled.
+    /// is checked first; its problems and the run's heartbeat are then written in one short transaction, so parallel chunks
+    /// hold SQLite's write lock only while inserting. Rows -1: the run was cancelled.
     /// </summary>
     private async Task<(long Rows, long[] Failures, byte[]? Keys)> CheckChunkAsync(AppDbContext db, CheckRun run, CheckRunChunk chunk, CancellationToken ct)
     {
@@ -156,17 +156,16 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         var plan = await QualityRules.PlanForBatchAsync(db, batch, rules, ct);
         var columns = await ColumnsAsync(db, batch, plan, ct);
         var exceptions = await ExceptionsAsync(db, run.DataResourceId, ct);
-        await db.Problems.Where(p => p.ChunkId == chunk.Id).ExecuteDeleteAsync(ct);
+        await db.Problems.Where(p => p.RunId == run.Id && p.ChunkId == chunk.Id).ExecuteDeleteAsync(ct);
 
         var failures = new long[plan.Rules.Count];
         var findings = new List<RowFinding>();
         var found = new List<(CheckedRecord Record, RowFinding Finding)>();
-        var keys = plan.Uniques.Count == 0 ? null : new ChunkKeys(plan.Uniques);
+        var keys = plan.Uniques.Count == 0 ? null : new ChunkKeys(plan.Uniques, chunk.ToRow - chunk.FromRow);
         long rows = 0;
         await using var reading = await dbFactory.CreateDbContextAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        await using var writer = new ProblemWriter(connection, null, run, chunk.Id, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
+        await using var writer = new ProblemWriter(db.Database.GetDbConnection(), null, run, chunk.Id, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
         await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, chunk.FromRow, chunk.ToRow, plan.Width, ct))
         {
             found.Clear();
@@ -177,16 +176,13 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
                 if (plan.CheckRow(record.Values, record.Id, failures, findings, exceptions) == 0) continue;
                 foreach (var f in findings) found.Add((record, f));
             }
-            if (found.Count > 0)
-            {
-                await using var tx = await connection.BeginTransactionAsync(ct);
-                writer.Transaction = tx;
-                foreach (var (record, f) in found) await writer.AddAsync(record.Id, record.RowNumber, f.Rule, f.Field, record.Values[f.Field], f.Message, ct);
-                await tx.CommitAsync(ct);
-            }
             rows += page.Length;
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (await db.CheckRuns.Where(r => r.Id == run.Id && r.Status == CheckRunStatus.Running)
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatUtc, DateTime.UtcNow), ct) == 0) return (-1, failures, null);
+            writer.Transaction = tx.GetDbTransaction();
+            foreach (var (record, f) in found) await writer.AddAsync(record.Id, record.RowNumber, f.Rule, f.Field, record.Values[f.Field], f.Message, ct);
+            await tx.CommitAsync(ct);
         }
         return (rows, failures, keys?.ToArray());
     }
@@ -236,9 +232,10 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
     }
 
     /// <summary>
-    /// Each uniqueness rule over the resource's current data: the other cleansed batches' keys first (they were there
-    /// before, read again), then the run's batches in order (their keys as their chunks collected them, in row order); a row
-    /// whose key was already taken is a problem naming where it was first seen.
+    /// Each uniqueness rule over the resource's current data: the other cleansed batches' keys count as seen first (they
+    /// were there before; read again), then the run's batches in order, their chunks in row order (the keys the chunks
+    /// collected). A row whose key was seen before is a problem naming where it was first seen. The plans of all batches
+    /// list the uniqueness rules in the same order (the run's rule list), so key positions compare across batches.
     /// </summary>
     private async Task UniquenessAsync(AppDbContext db, CheckRun run, List<DataBatch> scope, List<QualityRule> rules, long[] failures,
         System.Data.Common.DbTransaction tx, CancellationToken ct)
@@ -247,39 +244,38 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         var inScope = scope.Select(b => b.Id).ToHashSet();
         var others = await db.DataBatches.AsNoTracking()
             .Where(b => b.DataResourceId == run.DataResourceId && b.Status == BatchStatus.Cleansed && !inScope.Contains(b.Id)).OrderBy(b => b.Id).ToListAsync(ct);
-        var exceptions = await ExceptionsAsync(db, run.DataResourceId, ct);
-        // Indexes are kept by rule position in the run's rule list, which every batch's plan shares.
-        var indexes = new Dictionary<int, UniquenessIndex>();
-        UniquenessIndex IndexOf(int rule) => indexes.TryGetValue(rule, out var index) ? index : indexes[rule] = new UniquenessIndex();
         var plans = await QualityRules.PlansForBatchesAsync(db, others.Concat(scope), rules, ct);
-        await using var reading = await dbFactory.CreateDbContextAsync(ct);
-        foreach (var batch in others)
+        var sources = new List<(int BatchId, byte[] Keys)>();
+        await using (var reading = await dbFactory.CreateDbContextAsync(ct))
+            foreach (var batch in others)
+            {
+                var keys = new ChunkKeys(plans[batch.Id].Uniques, batch.RowsAccepted);
+                await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, 0, int.MaxValue, plans[batch.Id].Width, ct))
+                    foreach (var record in page) keys.Add(record.Values, record.Id, record.RowNumber);
+                sources.Add((batch.Id, keys.ToArray()));
+            }
+        var chunks = await db.CheckRunChunks.AsNoTracking().Where(c => c.RunId == run.Id).Select(c => new { c.BatchId, c.FromRow, c.UniqueKeys }).ToListAsync(ct);
+        sources.AddRange(chunks.OrderBy(c => c.BatchId).ThenBy(c => c.FromRow).Select(c => (c.BatchId, c.UniqueKeys ?? [])));
+
+        var exceptions = await ExceptionsAsync(db, run.DataResourceId, ct);
+        var texts = (Unique: T.RuleFailure_Unique, SameBatch: T.RuleFailure_UniqueSameBatch, OtherBatch: T.RuleFailure_UniqueOtherBatch);
+        var found = DuplicateKeys.Find([.. sources.Select(s => s.Keys)]).Where(d => d.Source >= others.Count)
+            .OrderBy(d => d.Source).ThenBy(d => d.Key.RowNumber).ThenBy(d => d.Key.Unique);
+        foreach (var inBatch in found.GroupBy(d => sources[d.Source].BatchId))
         {
-            var plan = plans[batch.Id];
-            await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, 0, int.MaxValue, plan.Width, ct))
-                foreach (var record in page)
-                    foreach (var (rule, keyColumns) in plan.Uniques)
-                        IndexOf(rule).Add(record.Values, keyColumns, new KeyOwner(record.Id, batch.Id, record.RowNumber));
-        }
-        foreach (var batch in scope)
-        {
+            var batch = scope.Single(b => b.Id == inBatch.Key);
             var plan = plans[batch.Id];
             var columns = await ColumnsAsync(db, batch, plan, ct);
             await using var writer = new ProblemWriter(db.Database.GetDbConnection(), tx, run, null, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
-            var chunks = await db.CheckRunChunks.AsNoTracking().Where(c => c.RunId == run.Id && c.BatchId == batch.Id).OrderBy(c => c.FromRow).Select(c => c.Id).ToListAsync(ct);
-            foreach (var chunkId in chunks)
+            foreach (var (_, key, firstSource, first) in inBatch)
             {
-                var blob = await db.CheckRunChunks.AsNoTracking().Where(c => c.Id == chunkId).Select(c => c.UniqueKeys).SingleAsync(ct);
-                foreach (var key in ChunkKeys.Read(blob ?? []))
-                {
-                    var (rule, keyColumns) = plan.Uniques[key.Unique];
-                    var owner = IndexOf(rule).Add(key.Digest, new KeyOwner(key.RecordId, batch.Id, key.RowNumber));
-                    if (owner is not { } first || exceptions.Contains(key.RecordId, plan.Rules[rule].Key)) continue;
-                    failures[rule]++;
-                    var message = string.Format(T.RuleFailure_Unique, string.Join("、", keyColumns.Select(c => columns.Names[c])),
-                        first.BatchId == batch.Id ? string.Format(T.RuleFailure_UniqueSameBatch, first.RowNumber) : string.Format(T.RuleFailure_UniqueOtherBatch, first.BatchId, first.RowNumber));
-                    await writer.AddAsync(key.RecordId, key.RowNumber, rule, keyColumns[0], key.Value, message, ct);
-                }
+                var (rule, keyColumns) = plan.Uniques[key.Unique];
+                if (exceptions.Contains(key.RecordId, plan.Rules[rule].Key)) continue;
+                failures[rule]++;
+                var firstBatch = sources[firstSource].BatchId;
+                var message = string.Format(texts.Unique, string.Join("、", keyColumns.Select(c => columns.Names[c])),
+                    firstBatch == batch.Id ? string.Format(texts.SameBatch, first.RowNumber) : string.Format(texts.OtherBatch, firstBatch, first.RowNumber));
+                await writer.AddAsync(key.RecordId, key.RowNumber, rule, keyColumns[0], key.Value, message, ct);
             }
         }
     }

@@ -4,13 +4,11 @@ namespace GovDataConsole.Quality.Expressions;
 
 /// <summary>
 /// Orders two non-empty trimmed values: as invariant decimals when both are numbers, else chronologically when both
-/// are ISO dates or date-times, else ordinally.
+/// are ISO dates or date-times (<c>yyyy-MM-dd</c>, then optionally <c>T</c> or a space and <c>HH:mm</c> or <c>HH:mm:ss</c>),
+/// else ordinally.
 /// </summary>
 internal static class ValueOrder
 {
-    private static readonly string[] DateFormats =
-        ["yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-ddTHH:mm", "yyyy-MM-ddTHH:mm:ss"];
-
     public static int Compare(ReadOnlySpan<char> left, ReadOnlySpan<char> right)
     {
         if (TryNumber(left, out var a) && TryNumber(right, out var b)) return a.CompareTo(b);
@@ -21,6 +19,31 @@ internal static class ValueOrder
     private static bool TryNumber(ReadOnlySpan<char> value, out decimal number) =>
         decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
 
-    private static bool TryDate(ReadOnlySpan<char> value, out DateTime date) =>
-        DateTime.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+    /// <summary>A real calendar date and time of day, parsed by position (this runs per row, so no format strings).</summary>
+    private static bool TryDate(ReadOnlySpan<char> value, out DateTime date)
+    {
+        date = default;
+        if (value.Length is not (10 or 16 or 19) || value[4] != '-' || value[7] != '-') return false;
+        if (!Digits(value, 0, 4, out var year) || !Digits(value, 5, 2, out var month) || !Digits(value, 8, 2, out var day)) return false;
+        int hour = 0, minute = 0, second = 0;
+        if (value.Length > 10)
+        {
+            if (value[10] is not ('T' or ' ') || value[13] != ':' || !Digits(value, 11, 2, out hour) || !Digits(value, 14, 2, out minute)) return false;
+            if (value.Length == 19 && (value[16] != ':' || !Digits(value, 17, 2, out second))) return false;
+        }
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return false;
+        date = new DateTime(year, month, day, hour, minute, second);
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<char> value, int start, int count, out int number)
+    {
+        number = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(value[i])) return false;
+            number = number * 10 + value[i] - '0';
+        }
+        return true;
+    }
 }
