@@ -21,7 +21,7 @@ public static class DatabaseSetup
         else
         {
             var cs = config.GetConnectionString("Sqlite") ?? $"Data Source={Path.Combine(dataDir, "govdata.db")}";
-            services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqliteBusyTimeout()));
+            services.AddDbContextFactory<SqliteAppDbContext>(o => o.UseSqlite(cs).AddInterceptors(new SqlitePragmas()));
             services.AddSingleton<IDbContextFactory<AppDbContext>, AppDbContextFactory<SqliteAppDbContext>>();
         }
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
