@@ -84,17 +84,23 @@ public sealed class ChunkKeys
     public static IEnumerable<ChunkKey> Read(byte[] blob)
     {
         var at = 0;
-        while (at < blob.Length)
-        {
-            var unique = Read7BitInt(blob, ref at);
-            var digest = new UInt128(BinaryPrimitives.ReadUInt64LittleEndian(blob.AsSpan(at)), BinaryPrimitives.ReadUInt64LittleEndian(blob.AsSpan(at + 8)));
-            var recordId = BinaryPrimitives.ReadInt64LittleEndian(blob.AsSpan(at + 16));
-            var rowNumber = BinaryPrimitives.ReadInt32LittleEndian(blob.AsSpan(at + 24));
-            at += 28;
-            var length = Read7BitInt(blob, ref at);
-            yield return new ChunkKey(unique, digest, recordId, rowNumber, blob.AsMemory(at, length));
-            at += length;
-        }
+        while (TryRead(blob, ref at, out var key)) yield return key;
+    }
+
+    /// <summary>Reads the key at <paramref name="at"/> and moves past it; false at the end of the blob.</summary>
+    public static bool TryRead(byte[] blob, ref int at, out ChunkKey key)
+    {
+        key = default;
+        if (at >= blob.Length) return false;
+        var unique = Read7BitInt(blob, ref at);
+        var digest = new UInt128(BinaryPrimitives.ReadUInt64LittleEndian(blob.AsSpan(at)), BinaryPrimitives.ReadUInt64LittleEndian(blob.AsSpan(at + 8)));
+        var recordId = BinaryPrimitives.ReadInt64LittleEndian(blob.AsSpan(at + 16));
+        var rowNumber = BinaryPrimitives.ReadInt32LittleEndian(blob.AsSpan(at + 24));
+        at += 28;
+        var length = Read7BitInt(blob, ref at);
+        key = new ChunkKey(unique, digest, recordId, rowNumber, blob.AsMemory(at, length));
+        at += length;
+        return true;
     }
 
     private static int SizeOf(int value) => value < 0x80 ? 1 : value < 0x4000 ? 2 : value < 0x200000 ? 3 : value < 0x10000000 ? 4 : 5;

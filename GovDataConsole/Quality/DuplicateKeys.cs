@@ -13,27 +13,40 @@ public static class DuplicateKeys
     /// <param name="sources">Blobs written by <see cref="ChunkKeys.ToArray"/>, in the order their rows were seen.</param>
     public static List<DuplicateKey> Find(IReadOnlyList<byte[]> sources)
     {
-        var readers = sources.Select(s => ChunkKeys.Read(s).GetEnumerator()).ToArray();
-        var queue = new PriorityQueue<int, (int Unique, UInt128 Digest, int Source, int Row)>(readers.Length);
-        for (var s = 0; s < readers.Length; s++) Enqueue(s);
+        var positions = new int[sources.Count];
+        var heads = new ChunkKey[sources.Count];
+        var queue = new PriorityQueue<int, Head>(sources.Count, HeadOrder.Instance);
+        for (var s = 0; s < sources.Count; s++) Advance(s);
         var duplicates = new List<DuplicateKey>();
-        (int Source, ChunkKey Key)? first = null;
+        var (ownerSource, owner) = (-1, default(ChunkKey));
         while (queue.TryDequeue(out var source, out _))
         {
-            var key = readers[source].Current;
-            if (first is { } owner && owner.Key.Unique == key.Unique && owner.Key.Digest == key.Digest)
-                duplicates.Add(new DuplicateKey(source, key, owner.Source, owner.Key));
+            var key = heads[source];
+            if (ownerSource >= 0 && owner.Unique == key.Unique && owner.Digest == key.Digest)
+                duplicates.Add(new DuplicateKey(source, key, ownerSource, owner));
             else
-                first = (source, key);
-            Enqueue(source);
+                (ownerSource, owner) = (source, key);
+            Advance(source);
         }
         return duplicates;
 
-        void Enqueue(int s)
+        void Advance(int s)
         {
-            if (!readers[s].MoveNext()) return;
-            var key = readers[s].Current;
-            queue.Enqueue(s, (key.Unique, key.Digest, s, key.RowNumber));
+            if (!ChunkKeys.TryRead(sources[s], ref positions[s], out heads[s])) return;
+            queue.Enqueue(s, new Head(heads[s].Unique, heads[s].Digest, s, heads[s].RowNumber));
         }
+    }
+
+    private readonly record struct Head(int Unique, UInt128 Digest, int Source, int Row);
+
+    private sealed class HeadOrder : IComparer<Head>
+    {
+        public static readonly HeadOrder Instance = new();
+
+        public int Compare(Head a, Head b) =>
+            a.Unique != b.Unique ? a.Unique.CompareTo(b.Unique)
+            : a.Digest != b.Digest ? a.Digest.CompareTo(b.Digest)
+            : a.Source != b.Source ? a.Source.CompareTo(b.Source)
+            : a.Row.CompareTo(b.Row);
     }
 }

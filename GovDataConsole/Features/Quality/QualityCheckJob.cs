@@ -198,7 +198,7 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
     private async Task AggregateAsync(AppDbContext db, CheckRun run, CancellationToken ct)
     {
         var rules = QualityRule.ListFromJson(run.RulesJson).Where(r => r.Enabled).ToList();
-        var chunks = await db.CheckRunChunks.AsNoTracking().Where(c => c.RunId == run.Id).ToListAsync(ct);
+        var chunks = await db.CheckRunChunks.AsNoTracking().Where(c => c.RunId == run.Id).Select(c => new { c.FailuresJson, c.RowsChecked }).ToListAsync(ct);
         var failures = new long[rules.Count];
         foreach (var chunk in chunks)
         {
