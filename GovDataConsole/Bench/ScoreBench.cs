@@ -32,6 +32,9 @@ public static partial class ScoreBench
     public const double MaxComputeSeconds = 10;
     public const int ComputeRuns = 3;
 
+    /// <summary>Warnings and errors only, on stderr with the progress: stdout carries only the table or the JSON.</summary>
+    private static readonly string[] Quiet = ["--Logging:LogLevel:Default=Warning", "--Logging:Console:LogToStandardErrorThreshold=Trace"];
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex TokenPattern();
 
@@ -69,7 +72,7 @@ public static partial class ScoreBench
     /// <summary>Seeds the demo and its scaled data unless the folder's database already holds them; the seconds it took, or null.</summary>
     private static async Task<double?> SeedAsync(string data, DemoScale scale)
     {
-        await using var app = ConsoleHost.Build([$"--Database:DataDirectory={data}", "--Database:SeedDemo=true", "--Jobs:Server=false", "--Logging:LogLevel:Default=Warning"]);
+        await using var app = ConsoleHost.Build([$"--Database:DataDirectory={data}", "--Database:SeedDemo=true", "--Jobs:Server=false", .. Quiet]);
         var watch = Stopwatch.StartNew();
         await app.InitializeDatabaseAsync();
         await using var scope = app.Services.CreateAsyncScope();
@@ -90,7 +93,7 @@ public static partial class ScoreBench
     private static async Task<(IReadOnlyList<PageResult> Pages, ScaleVolume Volume)> MeasurePagesAsync(string data, int repeat)
     {
         await using var app = ConsoleHost.Build(["--urls=http://127.0.0.1:0", $"--Database:DataDirectory={data}", "--Database:SeedDemo=false",
-            "--Jobs:Server=false", "--Logging:LogLevel:Default=Warning"]);
+            "--Jobs:Server=false", .. Quiet]);
         await app.InitializeDatabaseAsync();
         app.UseConsolePipeline();
         await app.StartAsync();
@@ -190,7 +193,7 @@ public static partial class ScoreBench
     /// </summary>
     private static async Task<ComputeResult> MeasureComputeAsync(string data)
     {
-        await using var app = ConsoleHost.Build([$"--Database:DataDirectory={data}", "--Database:SeedDemo=false", "--Jobs:Server=false", "--Logging:LogLevel:Default=Warning"]);
+        await using var app = ConsoleHost.Build([$"--Database:DataDirectory={data}", "--Database:SeedDemo=false", "--Jobs:Server=false", .. Quiet]);
         await app.InitializeDatabaseAsync();
         var clock = app.Services.GetRequiredService<TimeProvider>();
         var today = DateOnly.FromDateTime(ChinaTime.FromUtc(clock.GetUtcNow().UtcDateTime));

@@ -30,7 +30,8 @@ public sealed class StewardDashboard(IDbContextFactory<AppDbContext> dbFactory, 
 
     /// <summary>
     /// Open current problems per resource and severity, the resources with most first. One pass over the current problems
-    /// (on the covering index of batch, run, status and severity), one row per resource with a count per severity.
+    /// (on the covering index of batch, run, status and severity), one row per resource with a count per severity (the three
+    /// severities are spelled out so the database counts them in that pass; the drill-down test walks every severity).
     /// </summary>
     private static async Task<IReadOnlyList<ProblemCell>> NewProblemsAsync(AppDbContext db, UserContext user, CancellationToken ct)
     {
