@@ -13,6 +13,7 @@ public static class BenchCommand
         ["import"] = ImportBench.RunAsync,
         [CleanseBench.Name] = CleanseBench.RunAsync,
         [CheckBench.Name] = CheckBench.RunAsync,
+        [ScoreBench.Name] = ScoreBench.RunAsync,
     };
 
     /// <summary><paramref name="args"/> are the words after <c>bench</c>.</summary>
@@ -20,7 +21,7 @@ public static class BenchCommand
     {
         if (args.Length == 0 || !Benches.TryGetValue(args[0], out var bench))
         {
-            Console.Error.WriteLine($"usage: bench <{string.Join('|', Benches.Keys)}> [--json] [--keep] [--no-warmup] [--repeat N] [--xlsx-rows N] [--csv-rows N] [--records N] [--dedup none|first|last]");
+            Console.Error.WriteLine($"usage: bench <{string.Join('|', Benches.Keys)}> [--json] [--keep] [--no-warmup] [--repeat N] [--xlsx-rows N] [--csv-rows N] [--records N] [--dedup none|first|last] [--data DIR] [--departments N] [--resources N] [--months N]");
             return 2;
         }
         return await bench(BenchArgs.Parse(args[1..]));

@@ -35,7 +35,7 @@ public sealed class DatabaseInitializer(
             await DemoCleansingSeed.SeedAsync(db, ct);
             await demoCollection.SeedAsync(ct);
             if (options.SeedDemoQuality) await demoQuality.SeedAsync(ct);
-            await demoScoring.SeedAsync(ct);
+            await demoScoring.SeedAsync(null, ct);
             log.LogInformation("Demo departments and accounts seeded.");
         }
     }

@@ -26,6 +26,7 @@ public static class DatabaseSetup
         }
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<AppDbContext>>().CreateDbContext());
         services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoScaleSeed>();
         return services;
     }
 

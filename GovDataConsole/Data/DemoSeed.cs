@@ -8,11 +8,14 @@ public sealed class DemoSeed(AppDbContext db, UserManager<AppUser> users)
 {
     public const string Password = "Demo@2026!";
 
+    /// <summary>杭州市数据资源管理局: the city's departments (and the scaled demo's county bureaus) hang under it.</summary>
+    public const string CityCode = "330100SJJ";
+
     public static readonly IReadOnlyList<(string UserName, string DisplayName, string Role, string DepartmentCode)> Accounts =
     [
-        ("admin", "王建国", Roles.Admin, "330100SJJ"),
-        ("steward", "李晓梅", Roles.Steward, "330100SJJ"),
-        ("manager", "张志远", Roles.Manager, "330100SJJ"),
+        ("admin", "王建国", Roles.Admin, CityCode),
+        ("steward", "李晓梅", Roles.Steward, CityCode),
+        ("manager", "张志远", Roles.Manager, CityCode),
         ("gongan", "陈静", Roles.DepartmentStaff, "330100GAJ"),
         ("shichang", "刘洋", Roles.DepartmentStaff, "330100SCJ"),
     ];
@@ -21,7 +24,7 @@ public sealed class DemoSeed(AppDbContext db, UserManager<AppUser> users)
     {
         var province = Add("330000DSJ", "浙江省大数据发展管理局", "11330000MB19563015", null, "周明", "0571-87051234");
         await db.SaveChangesAsync(ct);
-        var city = Add("330100SJJ", "杭州市数据资源管理局", "11330100MB1A83256D", province, "孙丽", "0571-85256789");
+        var city = Add(CityCode, "杭州市数据资源管理局", "11330100MB1A83256D", province, "孙丽", "0571-85256789");
         await db.SaveChangesAsync(ct);
         Add("330100GAJ", "杭州市公安局", "11330100002489351G", city, "赵强", "0571-87280110");
         Add("330100SCJ", "杭州市市场监督管理局", "11330100002489466N", city, "钱芳", "0571-85169012");

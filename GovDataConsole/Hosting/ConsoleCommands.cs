@@ -6,18 +6,21 @@ namespace GovDataConsole.Hosting;
 
 /// <summary>
 /// Command-line verbs of the app: <c>create-admin</c> makes the first administrator of a fresh deployment; <c>bench</c> runs
-/// a named benchmark (<see cref="Bench.BenchCommand"/>); <c>check</c> pre-checks a file against a resource (<see cref="CheckCommand"/>).
+/// a named benchmark (<see cref="Bench.BenchCommand"/>); <c>check</c> pre-checks a file against a resource (<see cref="CheckCommand"/>);
+/// <c>seed-demo</c> seeds the demo, scaled up with <c>--scale</c> (<see cref="SeedDemoCommand"/>).
 /// </summary>
 public static class ConsoleCommands
 {
     public const string CreateAdmin = "create-admin";
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && (args[0] == CreateAdmin || args[0] == Bench.BenchCommand.Verb || args[0] == CheckCommand.Verb);
+    public static bool IsCommand(string[] args) =>
+        args.Length > 0 && args[0] is CreateAdmin or Bench.BenchCommand.Verb or CheckCommand.Verb or SeedDemoCommand.Verb;
 
     public static async Task<int> RunAsync(string[] args)
     {
         if (args[0] == Bench.BenchCommand.Verb) return await Bench.BenchCommand.RunAsync(args[1..]);
         if (args[0] == CheckCommand.Verb) return await CheckCommand.RunAsync(args[1..]);
+        if (args[0] == SeedDemoCommand.Verb) return await SeedDemoCommand.RunAsync(args[1..]);
         var (options, configuration) = ParseOptions(args.Skip(1).ToArray());
         if (!options.TryGetValue("user", out var userName) || !options.TryGetValue("password", out var password))
         {

@@ -36,7 +36,9 @@ public static class ConsoleHost
         CultureInfo.DefaultThreadCurrentCulture = Culture;
         CultureInfo.DefaultThreadCurrentUICulture = Culture;
 
-        var builder = WebApplication.CreateBuilder(args);
+        // Named after this assembly even when another process hosts it (a test runner, a bench): the static web assets
+        // manifest is found by the application name.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(ConsoleHost).Assembly.GetName().Name });
         var config = builder.Configuration;
         var root = builder.Environment.ContentRootPath;
 

@@ -1535,3 +1535,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127084435_ScaleIndexes'
+)
+BEGIN
+    DROP INDEX [IX_CheckRuns_Status] ON [CheckRuns];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127084435_ScaleIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Problems_BatchId_RunId_Status_Severity] ON [Problems] ([BatchId], [RunId], [Status], [Severity]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127084435_ScaleIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_CheckRuns_Status_FinishedUtc_Score] ON [CheckRuns] ([Status], [FinishedUtc], [Score]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127084435_ScaleIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127084435_ScaleIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

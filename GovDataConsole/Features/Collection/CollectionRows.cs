@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using GovDataConsole.Features.Catalog;
 
 namespace GovDataConsole.Features.Collection;
@@ -17,10 +18,18 @@ public sealed record DepartmentRate(int DepartmentId, string DepartmentName, int
     public static bool Counts(DateOnly dueDate, CollectionTaskStatus status, DateOnly today) =>
         dueDate < today || status is CollectionTaskStatus.Submitted or CollectionTaskStatus.SubmittedLate;
 
+    /// <summary><see cref="Counts"/> as a filter the database evaluates.</summary>
+    public static Expression<Func<CollectionTask, bool>> CountsOn(DateOnly today) =>
+        t => t.DueDate < today || t.Status == CollectionTaskStatus.Submitted || t.Status == CollectionTaskStatus.SubmittedLate;
+
     /// <summary>The rate of the counted tasks' statuses.</summary>
     public static DepartmentRate Of(int departmentId, string departmentName, IReadOnlyCollection<CollectionTaskStatus> counted) =>
-        new(departmentId, departmentName, counted.Count, counted.Count(s => s == CollectionTaskStatus.Submitted),
-            counted.Count(s => s == CollectionTaskStatus.SubmittedLate), counted.Count(s => s == CollectionTaskStatus.Missing));
+        Of(departmentId, departmentName, counted.CountBy(s => s).ToDictionary());
+
+    /// <summary>The rate of the counted tasks, given as how many have each status.</summary>
+    public static DepartmentRate Of(int departmentId, string departmentName, IReadOnlyDictionary<CollectionTaskStatus, int> counted) =>
+        new(departmentId, departmentName, counted.Values.Sum(), counted.GetValueOrDefault(CollectionTaskStatus.Submitted),
+            counted.GetValueOrDefault(CollectionTaskStatus.SubmittedLate), counted.GetValueOrDefault(CollectionTaskStatus.Missing));
 }
 
 public sealed record TaskRow(

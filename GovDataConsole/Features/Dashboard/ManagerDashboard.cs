@@ -27,7 +27,7 @@ public sealed class ManagerDashboard(
         var orders = WorkOrderQueries.Visible(db, user);
         var byStatus = await orders.GroupBy(o => o.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         var overdue = await OverdueAsync(db, orders, ct);
-        var rates = (await collection.OverviewAsync(null, RateMonths, ct)).Rates;
+        var rates = await collection.RatesAsync(RateMonths, ct);
         var total = new DepartmentRate(0, "", rates.Sum(r => r.Due), rates.Sum(r => r.OnTime), rates.Sum(r => r.Late), rates.Sum(r => r.Missing));
         return new ManagerView(trend, byStatus, overdue, await ranking.LatestPublishedAsync(RankingSize, ct), RateMonths, total, rates);
     }

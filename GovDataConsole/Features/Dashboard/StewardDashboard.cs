@@ -3,6 +3,7 @@ using GovDataConsole.Features.Collection;
 using GovDataConsole.Features.Organization;
 using GovDataConsole.Features.Quality;
 using GovDataConsole.Features.Rectification;
+using GovDataConsole.Quality;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
@@ -27,19 +28,28 @@ public sealed class StewardDashboard(IDbContextFactory<AppDbContext> dbFactory, 
             user.IsInRole(Roles.Admin) ? jobs.GetMonitoringApi().FailedCount() : null);
     }
 
-    /// <summary>Open current problems per resource and severity, the resources with most first.</summary>
+    /// <summary>
+    /// Open current problems per resource and severity, the resources with most first. One pass over the current problems
+    /// (on the covering index of batch, run, status and severity), one row per resource with a count per severity (the three
+    /// severities are spelled out so the database counts them in that pass; the drill-down test walks every severity).
+    /// </summary>
     private static async Task<IReadOnlyList<ProblemCell>> NewProblemsAsync(AppDbContext db, UserContext user, CancellationToken ct)
     {
-        var counts = await CurrentProblems.Of(db, user).Where(p => p.Status == ProblemStatus.Open)
-            .GroupBy(p => new { p.DataResourceId, p.Severity }).Select(g => new { g.Key.DataResourceId, g.Key.Severity, Count = g.Count() })
-            .ToListAsync(ct);
-        var resources = await ProblemService.ResourcesAsync(db, counts.Select(c => c.DataResourceId), ct);
-        var totals = counts.GroupBy(c => c.DataResourceId).ToDictionary(g => g.Key, g => g.Sum(c => c.Count));
-        return counts.Select(c =>
+        var perResource = CurrentProblems.Of(db, user).Where(p => p.Status == ProblemStatus.Open).GroupBy(p => p.DataResourceId)
+            .Select(g => new
             {
-                var r = resources[c.DataResourceId];
-                return new ProblemCell(c.DataResourceId, r.Code, r.Name, r.DepartmentName, c.Severity, c.Count);
-            })
-            .OrderByDescending(c => totals[c.ResourceId]).ThenBy(c => c.ResourceCode, StringComparer.Ordinal).ThenBy(c => c.Severity).ToList();
+                DataResourceId = g.Key,
+                Critical = g.Count(p => p.Severity == RuleSeverity.Critical),
+                Major = g.Count(p => p.Severity == RuleSeverity.Major),
+                Minor = g.Count(p => p.Severity == RuleSeverity.Minor),
+            });
+        var rows = await (from c in perResource
+                          join r in db.DataResources on c.DataResourceId equals r.Id
+                          select new { c.DataResourceId, r.Code, r.Name, Department = r.Department!.Name, c.Critical, c.Major, c.Minor }).ToListAsync(ct);
+        return rows.OrderByDescending(r => r.Critical + r.Major + r.Minor).ThenBy(r => r.Code, StringComparer.Ordinal)
+            .SelectMany(r => new[] { (RuleSeverity.Critical, r.Critical), (RuleSeverity.Major, r.Major), (RuleSeverity.Minor, r.Minor) }
+                .Where(x => x.Item2 > 0)
+                .Select(x => new ProblemCell(r.DataResourceId, r.Code, r.Name, r.Department, x.Item1, x.Item2)))
+            .ToList();
     }
 }

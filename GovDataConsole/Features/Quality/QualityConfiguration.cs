@@ -55,7 +55,8 @@ internal sealed class CheckRunConfiguration : IEntityTypeConfiguration<CheckRun>
         b.Property(x => x.RequestedBy).HasMaxLength(256).IsRequired();
         b.Property(x => x.FailureReason).HasMaxLength(1000);
         b.HasIndex(x => new { x.DataResourceId, x.Id });
-        b.HasIndex(x => x.Status);
+        // Status lookups, and the manager's monthly score trend and a period's runs read by status and finish time without the row.
+        b.HasIndex(x => new { x.Status, x.FinishedUtc, x.Score });
         b.HasOne<DataResource>().WithMany().HasForeignKey(x => x.DataResourceId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<DataBatch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.NoAction);
     }
@@ -104,6 +105,9 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         b.Property(x => x.ItemName).HasMaxLength(100);
         b.Property(x => x.Message).HasMaxLength(500).IsRequired();
         b.HasIndex(x => new { x.BatchId, x.RunId });
+        // Counting current problems by status and severity (the steward's queue) without reading the rows; the index above keeps
+        // the browser's (BatchId, Id) order.
+        b.HasIndex(x => new { x.BatchId, x.RunId, x.Status, x.Severity });
         b.HasIndex(x => new { x.RunId, x.ChunkId });
         b.HasIndex(x => new { x.RunId, x.RecordId });
         b.HasIndex(x => new { x.DepartmentId, x.Status });

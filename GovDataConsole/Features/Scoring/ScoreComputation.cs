@@ -79,8 +79,9 @@ public sealed class ScoreComputation(IDbContextFactory<AppDbContext> dbFactory, 
         var end = ChinaTime.StartOfDayUtc(period.End.AddDays(1));
         var today = DateOnly.FromDateTime(ChinaTime.FromUtc(now));
 
-        var runs = await db.CheckRuns.AsNoTracking()
-            .Where(r => r.Status == CheckRunStatus.Completed && r.Score != null && r.FinishedUtc >= start && r.FinishedUtc < end && r.FinishedUtc <= now)
+        var periodRuns = db.CheckRuns.AsNoTracking()
+            .Where(r => r.Status == CheckRunStatus.Completed && r.Score != null && r.FinishedUtc >= start && r.FinishedUtc < end && r.FinishedUtc <= now);
+        var runs = await periodRuns
             .Join(db.DataResources, r => r.DataResourceId, d => d.Id, (r, d) => new
             {
                 r.Id, r.DepartmentId, r.DataResourceId, d.Name, Score = r.Score!.Value, r.RowsChecked, FinishedUtc = r.FinishedUtc!.Value, r.QueuedUtc,
@@ -91,7 +92,7 @@ public sealed class ScoreComputation(IDbContextFactory<AppDbContext> dbFactory, 
             .Select(t => new { t.DepartmentId, Input = new TaskInput(t.Id, t.DataResourceId, t.DataResource!.Name, t.PeriodKey, t.DueDate, t.Status) })
             .ToListAsync(ct);
         var rectification = (await measures.ForPeriodAsync(period.Start, period.End, now, ct)).ToDictionary(r => r.DepartmentId);
-        var recurrences = await RecurrencesAsync(db, runs.Select(r => (r.Id, r.DataResourceId, r.DepartmentId, r.Name, r.QueuedUtc)).ToList(), now, ct);
+        var recurrences = await RecurrencesAsync(db, periodRuns, runs.Select(r => (r.Id, r.DataResourceId, r.DepartmentId, r.Name, r.QueuedUtc)).ToList(), now, ct);
         var adjustments = await db.ScoreAdjustments.AsNoTracking().Where(a => a.PeriodKey == period.Key).OrderBy(a => a.Id).ToListAsync(ct);
 
         var active = runs.Select(r => r.DepartmentId).Concat(tasks.Select(t => t.DepartmentId)).Concat(rectification.Keys)
@@ -144,20 +145,24 @@ public sealed class ScoreComputation(IDbContextFactory<AppDbContext> dbFactory, 
     /// that rule was closed (已办结; orders closed as exceptions do not count). Each pair counts once, with its first such run and the
     /// latest order closed before it.
     /// </summary>
-    private static async Task<List<(int DepartmentId, RecurrenceInput Input)>> RecurrencesAsync(AppDbContext db,
+    /// <remarks>
+    /// The period's runs, their resources and the closed orders are given to the database as subqueries, not as id lists:
+    /// a month of a large deployment has thousands of runs and tens of thousands of closed orders (SQL Server takes at most
+    /// 2,100 parameters).
+    /// </remarks>
+    private static async Task<List<(int DepartmentId, RecurrenceInput Input)>> RecurrencesAsync(AppDbContext db, IQueryable<CheckRun> periodRuns,
         IReadOnlyList<(int Id, int ResourceId, int DepartmentId, string ResourceName, DateTime QueuedUtc)> runs, DateTime now, CancellationToken ct)
     {
-        var runIds = runs.Select(r => r.Id).ToList();
-        var resourceIds = runs.Select(r => r.ResourceId).Distinct().ToList();
-        var failing = (await db.CheckRunRules.AsNoTracking().Where(x => runIds.Contains(x.RunId) && x.Failed > 0)
-            .Select(x => new { x.RunId, x.RuleKey, x.RuleName }).ToListAsync(ct)).ToLookup(x => x.RunId);
-        var orders = await db.WorkOrders.AsNoTracking()
-            .Where(o => resourceIds.Contains(o.DataResourceId) && o.Status == WorkOrderStatus.Closed && o.ClosedUtc != null && o.ClosedUtc <= now)
-            .Select(o => new { o.Id, o.DataResourceId, ClosedUtc = o.ClosedUtc!.Value }).ToListAsync(ct);
-        var orderIds = orders.Select(o => o.Id).ToList();
+        var failing = (await (from r in periodRuns
+                              join x in db.CheckRunRules on r.Id equals x.RunId
+                              where x.Failed > 0
+                              select new { x.RunId, x.RuleKey, x.RuleName }).ToListAsync(ct)).ToLookup(x => x.RunId);
+        var closed = db.WorkOrders.AsNoTracking().Where(o => o.Status == WorkOrderStatus.Closed && o.ClosedUtc != null && o.ClosedUtc <= now
+            && periodRuns.Select(r => r.DataResourceId).Contains(o.DataResourceId));
+        var orders = await closed.Select(o => new { o.Id, o.DataResourceId, ClosedUtc = o.ClosedUtc!.Value }).ToListAsync(ct);
         var ordersOf = orders.ToLookup(o => o.DataResourceId);
-        var covered = (await db.WorkOrderItems.AsNoTracking().Where(i => orderIds.Contains(i.OrderId)).Select(i => new { i.OrderId, i.RuleKey }).Distinct()
-            .ToListAsync(ct)).Select(i => (i.OrderId, i.RuleKey)).ToHashSet();
+        var covered = (await db.WorkOrderItems.AsNoTracking().Where(i => closed.Select(o => o.Id).Contains(i.OrderId)).Select(i => new { i.OrderId, i.RuleKey })
+            .Distinct().ToListAsync(ct)).Select(i => (i.OrderId, i.RuleKey)).ToHashSet();
 
         var found = new List<(int, RecurrenceInput)>();
         var seen = new HashSet<(int, string)>();

@@ -972,9 +972,9 @@ namespace GovDataConsole.Data.Migrations.SqlServer
 
                     b.HasIndex("BatchId");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("DataResourceId", "Id");
+
+                    b.HasIndex("Status", "FinishedUtc", "Score");
 
                     b.ToTable("CheckRuns", (string)null);
                 });
@@ -1171,6 +1171,8 @@ namespace GovDataConsole.Data.Migrations.SqlServer
                     b.HasIndex("RunId", "ChunkId");
 
                     b.HasIndex("RunId", "RecordId");
+
+                    b.HasIndex("BatchId", "RunId", "Status", "Severity");
 
                     b.HasIndex("DepartmentId", "Id", "BatchId", "RunId");
 

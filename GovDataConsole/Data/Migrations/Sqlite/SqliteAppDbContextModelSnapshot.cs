@@ -932,9 +932,9 @@ namespace GovDataConsole.Data.Migrations.Sqlite
 
                     b.HasIndex("BatchId");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("DataResourceId", "Id");
+
+                    b.HasIndex("Status", "FinishedUtc", "Score");
 
                     b.ToTable("CheckRuns", (string)null);
                 });
@@ -1125,6 +1125,8 @@ namespace GovDataConsole.Data.Migrations.Sqlite
                     b.HasIndex("RunId", "ChunkId");
 
                     b.HasIndex("RunId", "RecordId");
+
+                    b.HasIndex("BatchId", "RunId", "Status", "Severity");
 
                     b.HasIndex("DepartmentId", "Id", "BatchId", "RunId");
 
