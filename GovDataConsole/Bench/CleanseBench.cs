@@ -168,7 +168,6 @@ public static class CleanseBench
             await scope.ServiceProvider.GetRequiredService<BatchCleansingJob>().RunAsync(id, ct);
         }
         await RunJobAsync(warmupId);
-        await ProcessMeter.SettleAsync();
 
         using var meter = ProcessMeter.Start();
         var heap = HeapSampler.Start();

@@ -15,6 +15,19 @@ public static class UnifiedSocialCreditCode
 
     private static readonly int[] Weights = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
+    /// <summary>Each ASCII character's value in <see cref="Alphabet"/>, -1 when it is not in it (a table: this runs per row).</summary>
+    private static readonly sbyte[] Values = BuildValues();
+
+    private static sbyte[] BuildValues()
+    {
+        var values = new sbyte[128];
+        Array.Fill(values, (sbyte)-1);
+        for (var i = 0; i < Alphabet.Length; i++) values[Alphabet[i]] = (sbyte)i;
+        return values;
+    }
+
+    private static int ValueOf(char c) => c < 128 ? Values[c] : -1;
+
     public static bool IsValid(string? code) => Validate(code) == UnifiedSocialCreditCodeFailure.None;
 
     /// <summary>Checks the rules in order and reports the first one that fails. Lower-case letters are not accepted.</summary>
@@ -23,7 +36,7 @@ public static class UnifiedSocialCreditCode
         if (code.IsEmpty) return UnifiedSocialCreditCodeFailure.Empty;
         if (code.Length != 18) return UnifiedSocialCreditCodeFailure.Length;
         foreach (var c in code)
-            if (Alphabet.IndexOf(c) < 0) return UnifiedSocialCreditCodeFailure.Characters;
+            if (ValueOf(c) < 0) return UnifiedSocialCreditCodeFailure.Characters;
         if (code[2..8].ContainsAnyExceptInRange('0', '9')) return UnifiedSocialCreditCodeFailure.Division;
         return CheckCharacter(code[..17]) == code[17] ? UnifiedSocialCreditCodeFailure.None : UnifiedSocialCreditCodeFailure.CheckCharacter;
     }
@@ -35,7 +48,7 @@ public static class UnifiedSocialCreditCode
         var sum = 0;
         for (var i = 0; i < 17; i++)
         {
-            var value = Alphabet.IndexOf(first17[i]);
+            var value = ValueOf(first17[i]);
             if (value < 0) throw new ArgumentException($"'{first17[i]}' is not in the GB 32100 alphabet.", nameof(first17));
             sum += value * Weights[i];
         }
