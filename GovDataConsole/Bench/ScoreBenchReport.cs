@@ -16,12 +16,12 @@ public sealed record ScoreBenchReport(
         Encoder = JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
     };
 
-    /// <summary>A page passes when its median GET is under the limit (the slowest is reported beside it); the computation likewise.</summary>
+    /// <summary>A page passes when its slowest timed GET is under the limit (the median is reported beside it); the computation likewise.</summary>
     public IReadOnlyList<BenchTarget> Targets =>
     [
-        .. Pages.Select(p => new BenchTarget(p.Name, Math.Round(p.Median), ScoreBench.MaxPageMs, "ms", p.Median < ScoreBench.MaxPageMs,
+        .. Pages.Select(p => new BenchTarget(p.Name, Math.Round(p.Max), ScoreBench.MaxPageMs, "ms", p.Max < ScoreBench.MaxPageMs,
             Inv($"{p.User} GET {p.Path}: 中位数 {p.Median:F0} ms, 最慢 {p.Max:F0} ms ({p.Milliseconds.Count} 次)"))),
-        new("一个月考核计算", Math.Round(Compute.Median, 2), ScoreBench.MaxComputeSeconds, "s", Compute.Median < ScoreBench.MaxComputeSeconds,
+        new("一个月考核计算", Math.Round(Compute.Max, 2), ScoreBench.MaxComputeSeconds, "s", Compute.Max < ScoreBench.MaxComputeSeconds,
             Inv($"{Compute.Period}, {Compute.Departments} 个部门: 中位数 {Compute.Median:F2} s, 最慢 {Compute.Max:F2} s ({Compute.Seconds.Count} 次)")),
     ];
 
