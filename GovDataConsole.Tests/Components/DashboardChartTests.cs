@@ -43,13 +43,16 @@ public sealed class DashboardChartTests : BunitContext
         Assert.Contains("4", view.Find("[data-testid=orders-InProgress]").TextContent);
 
         var bars = charts.Where(c => c.ChartType == ChartType.Bar).ToList();
-        Assert.Equal(["公安局", "市场监管局"], bars[0].ChartLabels);
+        Assert.Equal(["1", "2"], bars[0].ChartLabels);
         Assert.Equal([3, 1], Values(Assert.Single(bars[0].ChartSeries)));
+        Assert.Equal(["1. 公安局 3", "2. 市场监管局 1"], view.FindAll("[data-testid=overdue-by-department] ~ .dash-figures a").Select(a => a.TextContent.Trim()));
         Assert.Equal("rectification/orders?overdue=true", view.Find("[data-testid=overdue-total]").GetAttribute("href"));
         Assert.Contains("4", view.Find("[data-testid=overdue-total]").TextContent);
 
         // Lowest timeliness first: 公安局 25%, 人社局 50%, 市场监管局 100%.
-        Assert.Equal(["公安局", "人社局", "市场监管局"], bars[1].ChartLabels);
+        Assert.Equal(["1", "2", "3"], bars[1].ChartLabels);
+        Assert.Equal(["1公安局", "2人社局", "3市场监管局"],
+            view.FindAll("[data-testid=collection-rate-table] tbody tr").Select(tr => string.Concat(tr.QuerySelectorAll("td").Take(2).Select(td => td.TextContent.Trim()))));
         Assert.Equal([25, 50, 100], Values(bars[1].ChartSeries[0]));
         Assert.Equal([75, 50, 100], Values(bars[1].ChartSeries[1]));
         Assert.Equal(Total.Timeliness.ToString("P1"), view.Find("[data-testid=rate-timeliness]").TextContent.Replace("归集及时率", "").Trim());
