@@ -209,10 +209,15 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         var scope = await ScopeAsync(db, run, ct);
         await db.Problems.Where(p => p.RunId == run.Id && p.ChunkId == null).ExecuteDeleteAsync(ct);
 
+        // The other cleansed batches count for uniqueness; plans are compiled once for both steps (compiling loads
+        // dictionaries and referenced resources' values), and only when a rule is not a row rule.
+        var others = rules.Any(r => r.Template == RuleTemplate.Unique) ? await OtherBatchesAsync(db, run, scope, ct) : [];
+        var plans = rules.Any(r => RuleTemplateCatalog.ScopeOf(r.Template) != RuleScope.Row)
+            ? await QualityRules.PlansForBatchesAsync(db, others.Concat(scope), rules, ct) : [];
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
-            await UniquenessAsync(db, run, scope, rules, failures, tx.GetDbTransaction(), ct);
-            await BatchRulesAsync(db, run, scope, rules, failures, tx.GetDbTransaction(), ct);
+            await UniquenessAsync(db, run, scope, others, plans, rules, failures, tx.GetDbTransaction(), ct);
+            await BatchRulesAsync(db, run, scope, plans, rules, failures, tx.GetDbTransaction(), ct);
             await tx.CommitAsync(ct);
         }
 
@@ -237,14 +242,10 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
     /// collected). A row whose key was seen before is a problem naming where it was first seen. The plans of all batches
     /// list the uniqueness rules in the same order (the run's rule list), so key positions compare across batches.
     /// </summary>
-    private async Task UniquenessAsync(AppDbContext db, CheckRun run, List<DataBatch> scope, List<QualityRule> rules, long[] failures,
-        System.Data.Common.DbTransaction tx, CancellationToken ct)
+    private async Task UniquenessAsync(AppDbContext db, CheckRun run, List<DataBatch> scope, List<DataBatch> others, Dictionary<int, QualityPlan> plans,
+        List<QualityRule> rules, long[] failures, System.Data.Common.DbTransaction tx, CancellationToken ct)
     {
         if (!rules.Any(r => r.Template == RuleTemplate.Unique)) return;
-        var inScope = scope.Select(b => b.Id).ToHashSet();
-        var others = await db.DataBatches.AsNoTracking()
-            .Where(b => b.DataResourceId == run.DataResourceId && b.Status == BatchStatus.Cleansed && !inScope.Contains(b.Id)).OrderBy(b => b.Id).ToListAsync(ct);
-        var plans = await QualityRules.PlansForBatchesAsync(db, others.Concat(scope), rules, ct);
         var sources = new List<(int BatchId, byte[] Keys)>();
         await using (var reading = await dbFactory.CreateDbContextAsync(ct))
             foreach (var batch in others)
@@ -280,12 +281,11 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         }
     }
 
-    private static async Task BatchRulesAsync(AppDbContext db, CheckRun run, List<DataBatch> scope, List<QualityRule> rules, long[] failures,
-        System.Data.Common.DbTransaction tx, CancellationToken ct)
+    private static async Task BatchRulesAsync(AppDbContext db, CheckRun run, List<DataBatch> scope, Dictionary<int, QualityPlan> plans,
+        List<QualityRule> rules, long[] failures, System.Data.Common.DbTransaction tx, CancellationToken ct)
     {
         var batchRules = rules.Select((rule, i) => (rule, i)).Where(x => RuleTemplateCatalog.ScopeOf(x.rule.Template) == RuleScope.Batch).ToList();
         if (batchRules.Count == 0) return;
-        var plans = await QualityRules.PlansForBatchesAsync(db, scope, rules, ct);
         foreach (var batch in scope)
         {
             var due = batch.TaskId is int taskId ? await db.CollectionTasks.Where(t => t.Id == taskId).Select(t => (DateOnly?)t.DueDate).FirstOrDefaultAsync(ct) : null;
@@ -300,6 +300,14 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
                 await writer.AddAsync(null, null, i, -1, null, message, ct);
             }
         }
+    }
+
+    /// <summary>The resource's cleansed batches outside the run, oldest first.</summary>
+    private static async Task<List<DataBatch>> OtherBatchesAsync(AppDbContext db, CheckRun run, List<DataBatch> scope, CancellationToken ct)
+    {
+        var inScope = scope.Select(b => b.Id).ToList();
+        return await db.DataBatches.AsNoTracking()
+            .Where(b => b.DataResourceId == run.DataResourceId && b.Status == BatchStatus.Cleansed && !inScope.Contains(b.Id)).OrderBy(b => b.Id).ToListAsync(ct);
     }
 
     /// <summary>Item names and sensitivity in the plan's column order.</summary>
