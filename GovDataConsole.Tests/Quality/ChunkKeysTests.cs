@@ -16,13 +16,13 @@ public sealed class ChunkKeysTests
         keys.Add(["身份证😀", "a / b", "c"], 44, 5);
         keys.Add(["330102198001051237", "张三", "1980-01-05"], 45, 6);
 
-        var read = ChunkKeys.Read(keys.ToArray()).ToList();
+        var read = ReadAll(keys.ToArray());
 
         Assert.Equal([(0, 41L, 2, "330102198001051237"), (0, 44L, 5, "身份证😀"), (0, 45L, 6, "330102198001051237"), (1, 41L, 2, "张三 / 1980-01-05"),
                 (1, 43L, 4, "李四 / "), (1, 44L, 5, "a / b / c"), (1, 45L, 6, "张三 / 1980-01-05")],
             read.Select(k => (k.Unique, k.RecordId, k.RowNumber, k.Value)).Order());
         Assert.Equal(read.OrderBy(k => k.Unique).ThenBy(k => k.Digest).ThenBy(k => k.RowNumber), read);
-        Assert.Empty(ChunkKeys.Read(new ChunkKeys(Uniques).ToArray()));
+        Assert.Empty(ReadAll(new ChunkKeys(Uniques).ToArray()));
     }
 
     [Fact]
@@ -59,5 +59,13 @@ public sealed class ChunkKeysTests
         var found = DuplicateKeys.Find([keys.ToArray()]);
 
         Assert.Equal((1, 3, 2), Assert.Single(found) is var d ? (d.Key.Unique, d.Key.RowNumber, d.First.RowNumber) : default);
+    }
+
+    private static List<ChunkKey> ReadAll(byte[] blob)
+    {
+        var keys = new List<ChunkKey>();
+        var at = 0;
+        while (ChunkKeys.TryRead(blob, ref at, out var key)) keys.Add(key);
+        return keys;
     }
 }

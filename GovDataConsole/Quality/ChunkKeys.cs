@@ -80,14 +80,7 @@ public sealed class ChunkKeys
         return blob;
     }
 
-    /// <summary>The keys of a blob written by <see cref="ToArray"/>, in its order.</summary>
-    public static IEnumerable<ChunkKey> Read(byte[] blob)
-    {
-        var at = 0;
-        while (TryRead(blob, ref at, out var key)) yield return key;
-    }
-
-    /// <summary>Reads the key at <paramref name="at"/> and moves past it; false at the end of the blob.</summary>
+    /// <summary>Reads the key at <paramref name="at"/> of a blob written by <see cref="ToArray"/> and moves past it; false at its end.</summary>
     public static bool TryRead(byte[] blob, ref int at, out ChunkKey key)
     {
         key = default;

@@ -21,8 +21,7 @@ public sealed class UniquenessIndex
     public KeyOwner? Add(ReadOnlySpan<string> row, int[] columns, KeyOwner owner) =>
         digests.TryCompute(row, columns, out var digest) ? Add(digest, owner) : null;
 
-    /// <summary>Adds a key by its digest (from <see cref="KeyDigest.TryCompute"/>); returns the first owner when it was already taken, else null.</summary>
-    public KeyOwner? Add(UInt128 digest, KeyOwner owner)
+    private KeyOwner? Add(UInt128 digest, KeyOwner owner)
     {
         ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(first, digest, out var exists);
         if (exists) return slot;

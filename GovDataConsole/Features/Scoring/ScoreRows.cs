@@ -24,10 +24,16 @@ public sealed record RankingRow(int DepartmentId, string DepartmentName, int Ran
 public sealed record Ranking(SheetRow Sheet, string PreviousPeriodKey, IReadOnlyList<RankingRow> Rows, int BoardSize)
 {
     /// <summary>红榜: the top N.</summary>
-    public IReadOnlyList<RankingRow> RedList => Rows.Take(BoardSize).ToList();
+    public IReadOnlyList<RankingRow> RedList => Top(Rows, BoardSize);
 
     /// <summary>黑榜: the bottom N (lowest first), never overlapping the red list.</summary>
-    public IReadOnlyList<RankingRow> BlackList => Rows.Skip(BoardSize).Reverse().Take(BoardSize).ToList();
+    public IReadOnlyList<RankingRow> BlackList => Bottom(Rows, BoardSize);
+
+    /// <summary>The first <paramref name="size"/> of a ranking in rank order.</summary>
+    public static IReadOnlyList<T> Top<T>(IReadOnlyList<T> ranked, int size) => ranked.Take(size).ToList();
+
+    /// <summary>The last <paramref name="size"/> of a ranking, lowest first, leaving out any already in <see cref="Top{T}"/>.</summary>
+    public static IReadOnlyList<T> Bottom<T>(IReadOnlyList<T> ranked, int size) => ranked.Skip(size).Reverse().Take(size).ToList();
 }
 
 public sealed record IndicatorLine(ScoreIndicator Indicator, decimal Weight, decimal Value, decimal Points, ScoreInputs Inputs);

@@ -16,9 +16,7 @@ public sealed class ScoringRankingSource(IDbContextFactory<AppDbContext> dbFacto
         if (sheet is null) return null;
         var scores = await db.DepartmentScores.AsNoTracking().Where(s => s.SheetId == sheet.Id).OrderBy(s => s.Rank).ThenBy(s => s.DepartmentName).ToListAsync(ct);
         var entries = scores.Select(s => new RankingEntry(s.DepartmentId, s.DepartmentName, s.Rank, s.Total, EnumLabels.Of(s.Grade))).ToList();
-        // Like the ranking page's 红黑榜: the bottom never repeats a department of the top (few departments, big boards).
-        return new RankingExcerpt(sheet.PeriodKey, entries.Count, entries.Take(size).ToList(), entries.Skip(size).Reverse().Take(size).ToList(),
-            $"scoring?period={sheet.PeriodKey}");
+        return new RankingExcerpt(sheet.PeriodKey, entries.Count, Ranking.Top(entries, size), Ranking.Bottom(entries, size), $"scoring?period={sheet.PeriodKey}");
     }
 
     public async Task<OwnScore?> OwnAsync(int departmentId, CancellationToken ct)
