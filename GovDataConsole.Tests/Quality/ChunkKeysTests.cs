@@ -61,6 +61,25 @@ public sealed class ChunkKeysTests
         Assert.Equal((1, 3, 2), Assert.Single(found) is var d ? (d.Key.Unique, d.Key.RowNumber, d.First.RowNumber) : default);
     }
 
+    [Fact]
+    public void Many_keys_of_three_rules_with_repeats_come_out_in_rule_digest_and_row_order()
+    {
+        // More rows than the buffers were sized for, three rules (two bits of rule in the sort key) and many repeated keys
+        // (equal digests, ordered by row).
+        var keys = new ChunkKeys([(0, [0]), (1, [1]), (2, [0, 1])], expectedRows: 10);
+        var random = new Random(7);
+        var rows = Enumerable.Range(0, 5_000).Select(_ => new[] { $"K{random.Next(800)}", random.Next(4) == 0 ? "" : $"身份{random.Next(50)}" }).ToList();
+        for (var i = 0; i < rows.Count; i++) keys.Add(rows[i], 10_000 + i, i + 2);
+
+        var read = ReadAll(keys.ToArray());
+
+        var expected = rows.SelectMany((row, i) => new[] { (0, row[0], i + 2), (1, row[1], i + 2), (2, $"{row[0]} / {row[1]}", i + 2) })
+            .Where(k => k.Item2 != "").ToList();
+        Assert.Equal(expected.Order(), read.Select(k => (k.Unique, k.Value, k.RowNumber)).Order());
+        Assert.Equal(read.OrderBy(k => k.Unique).ThenBy(k => k.Digest).ThenBy(k => k.RowNumber).Select(k => (k.Unique, k.RowNumber)), read.Select(k => (k.Unique, k.RowNumber)));
+        Assert.All(read, k => Assert.Equal(k.RecordId, 10_000 + k.RowNumber - 2));
+    }
+
     private static List<ChunkKey> ReadAll(byte[] blob)
     {
         var keys = new List<ChunkKey>();

@@ -44,7 +44,7 @@ public static class CheckBench
     /// Enough rows and rounds for tiered compilation to have optimised the per-row code and the per-page and per-chunk
     /// code (EF queries, transactions) before the timed steps, as in a server that has run checks before.
     /// </summary>
-    private const int WarmupRecords = 5_000, WarmupRounds = 40;
+    private const int WarmupRecords = 5_000, WarmupRounds = 100;
 
     private static readonly PersonColumn[] PersonColumns =
     [

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Text;
 
 namespace GovDataConsole.Quality;
@@ -23,17 +24,22 @@ public sealed class ChunkKeys
 {
     private readonly record struct Entry(int Unique, UInt128 Digest, long RecordId, int RowNumber, int TextStart, int TextLength);
 
-    private readonly List<Entry> entries;
-    private readonly ArrayBufferWriter<byte> texts;
+    private static readonly Comparison<Entry> Order = static (a, b) =>
+        a.Unique != b.Unique ? a.Unique.CompareTo(b.Unique) : a.Digest != b.Digest ? a.Digest.CompareTo(b.Digest) : a.RowNumber.CompareTo(b.RowNumber);
+
     private readonly KeyDigest digests = new();
     private readonly IReadOnlyList<(int Rule, int[] Columns)> uniques;
+    // Pooled (a chunk's run to hundreds of kilobytes, which would land on the large object heap) and given back by ToArray.
+    private Entry[] entries;
+    private byte[] texts;
+    private int count, textLength;
 
     /// <param name="expectedRows">Rows the chunk will add, to size the buffers once (keys of about 20 bytes assumed).</param>
     public ChunkKeys(IReadOnlyList<(int Rule, int[] Columns)> uniques, int expectedRows = 0)
     {
         this.uniques = uniques;
-        entries = new List<Entry>(expectedRows * uniques.Count);
-        texts = new ArrayBufferWriter<byte>(Math.Max(256, expectedRows * uniques.Count * 20));
+        entries = ArrayPool<Entry>.Shared.Rent(Math.Max(16, expectedRows * uniques.Count));
+        texts = ArrayPool<byte>.Shared.Rent(Math.Max(256, expectedRows * uniques.Count * 20));
     }
 
     /// <summary>The key text a uniqueness problem shows: the key's values joined with " / ".</summary>
@@ -52,21 +58,29 @@ public sealed class ChunkKeys
         {
             var columns = uniques[u].Columns;
             if (!digests.TryCompute(row, columns, out var digest)) continue;
-            var start = texts.WrittenCount;
-            var length = Encoding.UTF8.GetBytes(Text(row, columns), texts);
-            entries.Add(new Entry(u, digest, recordId, rowNumber, start, (int)length));
+            var text = Text(row, columns);
+            Grow(ref texts, textLength + Encoding.UTF8.GetMaxByteCount(text.Length));
+            var length = Encoding.UTF8.GetBytes(text, texts.AsSpan(textLength));
+            Grow(ref entries, count + 1);
+            entries[count++] = new Entry(u, digest, recordId, rowNumber, textLength, length);
+            textLength += length;
         }
     }
 
-    /// <summary>The keys sorted by rule position, digest and row number, each as: rule (7-bit), digest, record id, row, text (7-bit length + UTF-8).</summary>
+    /// <summary>
+    /// The keys sorted by rule position, digest and row number, each as: rule (7-bit), digest, record id, row, text (7-bit
+    /// length + UTF-8). Gives the buffers back: call once, after the last <see cref="Add"/>.
+    /// </summary>
     public byte[] ToArray()
     {
-        entries.Sort(static (a, b) => a.Unique != b.Unique ? a.Unique.CompareTo(b.Unique)
-            : a.Digest != b.Digest ? a.Digest.CompareTo(b.Digest) : a.RowNumber.CompareTo(b.RowNumber));
-        var blob = new byte[entries.Sum(e => SizeOf(e.Unique) + 28 + SizeOf(e.TextLength) + e.TextLength)];
+        var order = SortedOrder();
+        var size = 0;
+        foreach (var e in entries.AsSpan(0, count)) size += SizeOf(e.Unique) + 28 + SizeOf(e.TextLength) + e.TextLength;
+        var blob = new byte[size];
         var at = 0;
-        foreach (var e in entries)
+        foreach (var i in order)
         {
+            ref readonly var e = ref entries[i];
             Write7BitInt(blob, ref at, e.Unique);
             BinaryPrimitives.WriteUInt64LittleEndian(blob.AsSpan(at), (ulong)(e.Digest >> 64));
             BinaryPrimitives.WriteUInt64LittleEndian(blob.AsSpan(at + 8), (ulong)e.Digest);
@@ -74,10 +88,47 @@ public sealed class ChunkKeys
             BinaryPrimitives.WriteInt32LittleEndian(blob.AsSpan(at + 24), e.RowNumber);
             at += 28;
             Write7BitInt(blob, ref at, e.TextLength);
-            texts.WrittenSpan.Slice(e.TextStart, e.TextLength).CopyTo(blob.AsSpan(at));
+            texts.AsSpan(e.TextStart, e.TextLength).CopyTo(blob.AsSpan(at));
             at += e.TextLength;
         }
+        ArrayPool<Entry>.Shared.Return(entries);
+        ArrayPool<byte>.Shared.Return(texts);
+        (entries, texts, count, textLength) = ([], [], 0, 0);
         return blob;
+    }
+
+    /// <summary>
+    /// Entry positions in (rule, digest, row) order: a primitive sort on the rule and the digest's leading bits (much faster
+    /// than sorting the entries with a comparer), then runs that tie on those bits (equal keys, mostly) put in full order.
+    /// </summary>
+    private int[] SortedOrder()
+    {
+        var ruleBits = uniques.Count <= 1 ? 0 : BitOperations.Log2((uint)uniques.Count - 1) + 1;
+        var leading = new ulong[count];
+        var order = new int[count];
+        for (var i = 0; i < count; i++)
+        {
+            var e = entries[i];
+            leading[i] = ruleBits == 0 ? (ulong)(e.Digest >> 64) : ((ulong)e.Unique << (64 - ruleBits)) | ((ulong)(e.Digest >> 64) >> ruleBits);
+            order[i] = i;
+        }
+        Array.Sort(leading, order);
+        Comparison<int> byEntry = (a, b) => Order(entries[a], entries[b]);
+        for (int start = 0, end; start < count; start = end)
+        {
+            for (end = start + 1; end < count && leading[end] == leading[start]; end++) { }
+            if (end - start > 1) order.AsSpan(start, end - start).Sort(byEntry);
+        }
+        return order;
+    }
+
+    private static void Grow<TItem>(ref TItem[] buffer, int needed)
+    {
+        if (needed <= buffer.Length) return;
+        var larger = ArrayPool<TItem>.Shared.Rent(Math.Max(needed, buffer.Length * 2));
+        buffer.CopyTo(larger, 0);
+        if (buffer.Length > 0) ArrayPool<TItem>.Shared.Return(buffer);
+        buffer = larger;
     }
 
     /// <summary>Reads the key at <paramref name="at"/> of a blob written by <see cref="ToArray"/> and moves past it; false at its end.</summary>

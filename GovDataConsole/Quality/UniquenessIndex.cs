@@ -31,7 +31,8 @@ public sealed class UniquenessIndex
 }
 
 /// <summary>
-/// A 128-bit XxHash of a row's key values, length-prefixed so ("ab","c") and ("a","bc") differ. One instance per thread.
+/// A 128-bit XxHash of a row's key values, length-prefixed so ("ab","c") and ("a","bc") differ (a single value is hashed
+/// alone, in one call). One instance per thread.
 /// </summary>
 public sealed class KeyDigest
 {
@@ -42,6 +43,11 @@ public sealed class KeyDigest
     {
         digest = default;
         if (IsBlank(row, columns)) return false;
+        if (columns.Length == 1)
+        {
+            digest = XxHash128.HashToUInt128(MemoryMarshal.AsBytes(row[columns[0]].AsSpan()));
+            return true;
+        }
         hash.Reset();
         Span<byte> length = stackalloc byte[4];
         foreach (var column in columns)

@@ -1572,3 +1572,40 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127111402_ProblemIndexesTrimmed'
+)
+BEGIN
+    DROP INDEX [IX_Problems_DataResourceId_RuleKey] ON [Problems];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127111402_ProblemIndexesTrimmed'
+)
+BEGIN
+    DROP INDEX [IX_Problems_DepartmentId_Id_BatchId_RunId] ON [Problems];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127111402_ProblemIndexesTrimmed'
+)
+BEGIN
+    DROP INDEX [IX_Problems_DepartmentId_Status] ON [Problems];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127111402_ProblemIndexesTrimmed'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127111402_ProblemIndexesTrimmed', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -11,6 +11,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore;
 using SQLitePCL;
+using static GovDataConsole.Data.SqliteRaw;
 using T = GovDataConsole.Resources.UiText;
 
 namespace GovDataConsole.Features.Cleansing;
@@ -279,18 +280,6 @@ public sealed class BatchCleansingJob(IDbContextFactory<AppDbContext> dbFactory,
             update.Parameters[1].Value = id;
             await update.ExecuteNonQueryAsync(ct);
         }
-    }
-
-    private static sqlite3_stmt Prepare(SqliteConnection connection, string sql)
-    {
-        Check(connection, raw.sqlite3_prepare_v2(connection.Handle, sql, out var statement));
-        return statement;
-    }
-
-    private static void Check(SqliteConnection connection, int rc)
-    {
-        if (rc is not (raw.SQLITE_OK or raw.SQLITE_DONE or raw.SQLITE_ROW))
-            throw new SqliteException(raw.sqlite3_errmsg(connection.Handle).utf8_to_string(), rc, raw.sqlite3_extended_errcode(connection.Handle));
     }
 
     private static async Task CleanseStageAsync(CleansingPlan plan, Deduplicator? dedup, long[] counts, ChannelReader<RawPage> input, ChannelWriter<CleansedPage> output, CancellationToken ct)

@@ -164,7 +164,7 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         var keys = plan.Uniques.Count == 0 ? null : new ChunkKeys(plan.Uniques, chunk.ToRow - chunk.FromRow);
         long rows = 0;
         await using var reading = await dbFactory.CreateDbContextAsync(ct);
-        await db.Database.OpenConnectionAsync(ct);
+        await using var journal = await SqliteStatementJournal.InMemoryAsync(db, ct);
         await using var writer = new ProblemWriter(db.Database.GetDbConnection(), null, run, chunk.Id, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
         await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, chunk.FromRow, chunk.ToRow, plan.Width, ct))
         {
@@ -182,6 +182,7 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatUtc, DateTime.UtcNow), ct) == 0) return (-1, failures, null);
             writer.Transaction = tx.GetDbTransaction();
             foreach (var (record, f) in found) await writer.AddAsync(record.Id, record.RowNumber, f.Rule, f.Field, record.Values[f.Field], f.Message, ct);
+            await writer.FlushAsync(ct);
             await tx.CommitAsync(ct);
         }
         return (rows, failures, keys?.ToArray());
@@ -214,6 +215,7 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         var others = rules.Any(r => r.Template == RuleTemplate.Unique) ? await OtherBatchesAsync(db, run, scope, ct) : [];
         var plans = rules.Any(r => RuleTemplateCatalog.ScopeOf(r.Template) != RuleScope.Row)
             ? await QualityRules.PlansForBatchesAsync(db, others.Concat(scope), rules, ct) : [];
+        await using (await SqliteStatementJournal.InMemoryAsync(db, ct))
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await UniquenessAsync(db, run, scope, others, plans, rules, failures, tx.GetDbTransaction(), ct);
@@ -278,6 +280,7 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
                     firstBatch == batch.Id ? string.Format(texts.SameBatch, first.RowNumber) : string.Format(texts.OtherBatch, firstBatch, first.RowNumber));
                 await writer.AddAsync(key.RecordId, key.RowNumber, rule, keyColumns[0], key.Value, message, ct);
             }
+            await writer.FlushAsync(ct);
         }
     }
 
@@ -299,6 +302,7 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
                 failures[i]++;
                 await writer.AddAsync(null, null, i, -1, null, message, ct);
             }
+            await writer.FlushAsync(ct);
         }
     }
 

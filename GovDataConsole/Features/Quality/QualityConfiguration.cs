@@ -110,10 +110,8 @@ internal sealed class ProblemConfiguration : IEntityTypeConfiguration<Problem>
         b.HasIndex(x => new { x.BatchId, x.RunId, x.Status, x.Severity });
         b.HasIndex(x => new { x.RunId, x.ChunkId });
         b.HasIndex(x => new { x.RunId, x.RecordId });
-        b.HasIndex(x => new { x.DepartmentId, x.Status });
-        // The problem browser: a department's problems newest first, covering the current-run test (BatchId, RunId).
-        b.HasIndex(x => new { x.DepartmentId, x.Id, x.BatchId, x.RunId });
-        b.HasIndex(x => new { x.DataResourceId, x.RuleKey });
+        // No more: every index costs each of a check run's inserts (the problem browser and the dashboards reach problems
+        // through their batches, see CurrentProblems; department and resource are read from the batch).
         b.HasOne<CheckRun>().WithMany().HasForeignKey(x => x.RunId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<DataBatch>().WithMany().HasForeignKey(x => x.BatchId).OnDelete(DeleteBehavior.NoAction);
     }

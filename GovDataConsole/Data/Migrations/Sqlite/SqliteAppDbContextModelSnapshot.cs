@@ -1118,17 +1118,11 @@ namespace GovDataConsole.Data.Migrations.Sqlite
 
                     b.HasIndex("BatchId", "RunId");
 
-                    b.HasIndex("DataResourceId", "RuleKey");
-
-                    b.HasIndex("DepartmentId", "Status");
-
                     b.HasIndex("RunId", "ChunkId");
 
                     b.HasIndex("RunId", "RecordId");
 
                     b.HasIndex("BatchId", "RunId", "Status", "Severity");
-
-                    b.HasIndex("DepartmentId", "Id", "BatchId", "RunId");
 
                     b.ToTable("Problems", (string)null);
                 });
