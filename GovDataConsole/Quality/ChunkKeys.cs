@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Text;
@@ -29,7 +28,6 @@ public sealed class ChunkKeys
 
     private readonly KeyDigest digests = new();
     private readonly IReadOnlyList<(int Rule, int[] Columns)> uniques;
-    // Pooled (a chunk's run to hundreds of kilobytes, which would land on the large object heap) and given back by ToArray.
     private Entry[] entries;
     private byte[] texts;
     private int count, textLength;
@@ -38,8 +36,8 @@ public sealed class ChunkKeys
     public ChunkKeys(IReadOnlyList<(int Rule, int[] Columns)> uniques, int expectedRows = 0)
     {
         this.uniques = uniques;
-        entries = ArrayPool<Entry>.Shared.Rent(Math.Max(16, expectedRows * uniques.Count));
-        texts = ArrayPool<byte>.Shared.Rent(Math.Max(256, expectedRows * uniques.Count * 20));
+        entries = new Entry[Math.Max(16, expectedRows * uniques.Count)];
+        texts = new byte[Math.Max(256, expectedRows * uniques.Count * 20)];
     }
 
     /// <summary>The key text a uniqueness problem shows: the key's values joined with " / ".</summary>
@@ -69,11 +67,12 @@ public sealed class ChunkKeys
 
     /// <summary>
     /// The keys sorted by rule position, digest and row number, each as: rule (7-bit), digest, record id, row, text (7-bit
-    /// length + UTF-8). Gives the buffers back: call once, after the last <see cref="Add"/>.
+    /// length + UTF-8). Call once, after the last <see cref="Add"/>: the buffers are let go.
     /// </summary>
     public byte[] ToArray()
     {
-        var order = SortedOrder();
+        var order = new int[count];
+        SortOrder(order);
         var size = 0;
         foreach (var e in entries.AsSpan(0, count)) size += SizeOf(e.Unique) + 28 + SizeOf(e.TextLength) + e.TextLength;
         var blob = new byte[size];
@@ -91,44 +90,37 @@ public sealed class ChunkKeys
             texts.AsSpan(e.TextStart, e.TextLength).CopyTo(blob.AsSpan(at));
             at += e.TextLength;
         }
-        ArrayPool<Entry>.Shared.Return(entries);
-        ArrayPool<byte>.Shared.Return(texts);
         (entries, texts, count, textLength) = ([], [], 0, 0);
         return blob;
     }
 
     /// <summary>
-    /// Entry positions in (rule, digest, row) order: a primitive sort on the rule and the digest's leading bits (much faster
-    /// than sorting the entries with a comparer), then runs that tie on those bits (equal keys, mostly) put in full order.
+    /// Fills <paramref name="order"/> with entry positions in (rule, digest, row) order: a primitive sort on the rule and the
+    /// digest's leading bits (much faster than sorting the entries with a comparer), then runs that tie on those bits (equal
+    /// keys, mostly) put in full order.
     /// </summary>
-    private int[] SortedOrder()
+    private void SortOrder(Span<int> order)
     {
         var ruleBits = uniques.Count <= 1 ? 0 : BitOperations.Log2((uint)uniques.Count - 1) + 1;
         var leading = new ulong[count];
-        var order = new int[count];
         for (var i = 0; i < count; i++)
         {
             var e = entries[i];
             leading[i] = ruleBits == 0 ? (ulong)(e.Digest >> 64) : ((ulong)e.Unique << (64 - ruleBits)) | ((ulong)(e.Digest >> 64) >> ruleBits);
             order[i] = i;
         }
-        Array.Sort(leading, order);
+        leading.AsSpan().Sort(order);
         Comparison<int> byEntry = (a, b) => Order(entries[a], entries[b]);
         for (int start = 0, end; start < count; start = end)
         {
             for (end = start + 1; end < count && leading[end] == leading[start]; end++) { }
-            if (end - start > 1) order.AsSpan(start, end - start).Sort(byEntry);
+            if (end - start > 1) order[start..end].Sort(byEntry);
         }
-        return order;
     }
 
     private static void Grow<TItem>(ref TItem[] buffer, int needed)
     {
-        if (needed <= buffer.Length) return;
-        var larger = ArrayPool<TItem>.Shared.Rent(Math.Max(needed, buffer.Length * 2));
-        buffer.CopyTo(larger, 0);
-        if (buffer.Length > 0) ArrayPool<TItem>.Shared.Return(buffer);
-        buffer = larger;
+        if (needed > buffer.Length) Array.Resize(ref buffer, Math.Max(needed, buffer.Length * 2));
     }
 
     /// <summary>Reads the key at <paramref name="at"/> of a blob written by <see cref="ToArray"/> and moves past it; false at its end.</summary>

@@ -15,7 +15,7 @@ public static class DuplicateKeys
     {
         var positions = new int[sources.Count];
         var heads = new ChunkKey[sources.Count];
-        var queue = new PriorityQueue<int, Head>(sources.Count, HeadOrder.Instance);
+        var queue = new PriorityQueue<int, Head>(sources.Count);
         for (var s = 0; s < sources.Count; s++) Advance(s);
         var duplicates = new List<DuplicateKey>();
         var (ownerSource, owner) = (-1, default(ChunkKey));
@@ -37,16 +37,16 @@ public static class DuplicateKeys
         }
     }
 
-    private readonly record struct Head(int Unique, UInt128 Digest, int Source, int Row);
-
-    private sealed class HeadOrder : IComparer<Head>
+    /// <summary>
+    /// A source's next key in merge order: rule, digest, source, row. Comparable itself, so the queue takes its default-comparer
+    /// path, which the JIT specialises for this struct (a comparer object costs an interface call per comparison).
+    /// </summary>
+    private readonly record struct Head(int Unique, UInt128 Digest, int Source, int Row) : IComparable<Head>
     {
-        public static readonly HeadOrder Instance = new();
-
-        public int Compare(Head a, Head b) =>
-            a.Unique != b.Unique ? a.Unique.CompareTo(b.Unique)
-            : a.Digest != b.Digest ? a.Digest.CompareTo(b.Digest)
-            : a.Source != b.Source ? a.Source.CompareTo(b.Source)
-            : a.Row.CompareTo(b.Row);
+        public int CompareTo(Head other) =>
+            Unique != other.Unique ? Unique.CompareTo(other.Unique)
+            : Digest != other.Digest ? Digest.CompareTo(other.Digest)
+            : Source != other.Source ? Source.CompareTo(other.Source)
+            : Row.CompareTo(other.Row);
     }
 }

@@ -225,7 +225,8 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
 
         var outcomes = rules.Select((rule, i) => new RuleOutcome(rule,
             RuleTemplateCatalog.ScopeOf(rule.Template) == RuleScope.Batch ? scope.Count : rows, failures[i])).ToList();
-        var problems = await db.Problems.LongCountAsync(p => p.RunId == run.Id, ct);
+        // Every counted failure was written as one problem (excepted rows are neither), so no count over the run's problems.
+        var problems = failures.Sum();
         await using var finish = await db.Database.BeginTransactionAsync(ct);
         db.CheckRunRules.AddRange(outcomes.Select(o => new CheckRunRule(run.Id, o)));
         run.Complete(rows, problems, QualityScore.Of(outcomes),
