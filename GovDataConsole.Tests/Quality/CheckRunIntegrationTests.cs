@@ -67,12 +67,12 @@ public sealed class CheckRunIntegrationTests(DemoAppFixture app) : IClassFixture
         return (resourceId, first, second);
     }
 
-    /// <summary>Queues and runs a check inline with chunks of <paramref name="chunkRows"/> rows.</summary>
-    private async Task<int> CheckAsync(int resourceId, int? batchId, int chunkRows)
+    /// <summary>Queues and runs a check inline with chunks of <paramref name="chunkRows"/> rows, writing problems every <paramref name="rowsPerWrite"/> rows.</summary>
+    private async Task<int> CheckAsync(int resourceId, int? batchId, int chunkRows, int rowsPerWrite = 10_000)
     {
         var options = app.Services.GetRequiredService<QualityOptions>();
-        var saved = options.ChunkRows;
-        options.ChunkRows = chunkRows;
+        var saved = (options.ChunkRows, options.RowsPerWrite);
+        (options.ChunkRows, options.RowsPerWrite) = (chunkRows, rowsPerWrite);
         try
         {
             var runId = await app.Services.GetRequiredService<CheckRunQueue>().QueueAsync(resourceId, batchId, CheckTrigger.Manual, "test", Ct);
@@ -82,7 +82,7 @@ public sealed class CheckRunIntegrationTests(DemoAppFixture app) : IClassFixture
         }
         finally
         {
-            options.ChunkRows = saved;
+            (options.ChunkRows, options.RowsPerWrite) = saved;
         }
     }
 
@@ -100,6 +100,30 @@ public sealed class CheckRunIntegrationTests(DemoAppFixture app) : IClassFixture
         var rules = await db.CheckRunRules.AsNoTracking().Where(r => r.RunId == runId).OrderBy(r => r.RuleKey)
             .Select(r => new { r.RuleKey, r.Checked, r.Failed }).ToListAsync(Ct);
         return (run, problems, rules.Select(r => (r.RuleKey, r.Checked, r.Failed)).ToList());
+    }
+
+    [Fact]
+    public async Task Writing_problems_after_every_page_of_a_large_batch_stores_what_one_write_at_the_end_stores()
+    {
+        var resourceId = await PublishResourceAsync(app.Services);
+        await using var db = ActAs.Db(app.Services);
+        db.QualityRuleSets.Add(new QualityRuleSet(resourceId, 1, Rules, "test", DateTime.UtcNow));
+        await db.SaveChangesAsync(Ct);
+        var resource = await db.DataResources.SingleAsync(r => r.Id == resourceId, Ct);
+        // Over two pages of the record reader: the first batch's rows again and again, so every rule fails somewhere.
+        var rows = Enumerable.Range(0, RecordPages.PageSize * 2 + 345).Select(i => First[i % First.Length]).ToList();
+        var batch = await BenchBatch.InsertAsync(db, resource, 1, rows, BatchStatus.Cleansed, Ct);
+
+        var once = await ResultAsync(await CheckAsync(resourceId, batch, 1_000_000, rowsPerWrite: 1_000_000));
+        var everyPage = await ResultAsync(await CheckAsync(resourceId, batch, 1_000_000, rowsPerWrite: 1));
+
+        Assert.Equal((CheckRunStatus.Completed, (long)rows.Count), (everyPage.Run.Status, everyPage.Run.RowsChecked));
+        Assert.Equal(once.Problems, everyPage.Problems);
+        Assert.Equal(once.Rules, everyPage.Rules);
+        Assert.Equal(everyPage.Problems.Count, everyPage.Run.ProblemCount);
+        // Row 4's bad check character, row 6's unknown gender and the repeated IDs, in every repetition.
+        Assert.Equal(rows.Count / First.Length + (rows.Count % First.Length > 2 ? 1 : 0), everyPage.Problems.Count(p => p.RuleKey == "Q2"));
+        Assert.True(everyPage.Problems.Count(p => p.RuleKey == "Q3") > rows.Count / 2);
     }
 
     [Fact]

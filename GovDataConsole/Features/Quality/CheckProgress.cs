@@ -13,4 +13,7 @@ public sealed class QualityOptions
 {
     /// <summary>Rows per chunk job; a batch larger than this is split so several workers share it.</summary>
     public int ChunkRows { get; set; } = 250_000;
+
+    /// <summary>Rows a chunk checks between writes of their problems and the run's heartbeat (each write one short transaction).</summary>
+    public int RowsPerWrite { get; set; } = 10_000;
 }

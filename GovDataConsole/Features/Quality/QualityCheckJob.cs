@@ -16,7 +16,7 @@ namespace GovDataConsole.Features.Quality;
 /// Runs a check: <see cref="StartAsync"/> claims the run, clears any earlier results of it and splits its batches into chunk
 /// jobs; each <see cref="RunChunkAsync"/> checks its rows and stores their problems and counts; the chunk that completes the
 /// set hands over to <see cref="FinishAsync"/>, which runs the uniqueness and batch rules and scores the run.
-/// Every step is safe to run twice; a cancelled run stops at the next page.
+/// Every step is safe to run twice; a cancelled run stops within the next <see cref="QualityOptions.RowsPerWrite"/> rows.
 /// </summary>
 public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, CheckProgress progress, QualityOptions options,
     ILogger<QualityCheckJob> log)
@@ -145,9 +145,9 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
             .OrderBy(b => b.Id).ToListAsync(ct);
 
     /// <summary>
-    /// Checks a chunk's rows, replacing any problems an earlier attempt stored, and collects their uniqueness keys. Each page
-    /// is checked first; its problems and the run's heartbeat are then written in one short transaction, so parallel chunks
-    /// hold SQLite's write lock only while inserting. Rows -1: the run was cancelled.
+    /// Checks a chunk's rows, replacing any problems an earlier attempt stored, and collects their uniqueness keys. Every
+    /// <see cref="QualityOptions.RowsPerWrite"/> rows are checked first; their problems and the run's heartbeat are then written in one short
+    /// transaction, so parallel chunks hold SQLite's write lock only while inserting. Rows -1: the run was cancelled.
     /// </summary>
     private async Task<(long Rows, long[] Failures, byte[]? Keys)> CheckChunkAsync(AppDbContext db, CheckRun run, CheckRunChunk chunk, CancellationToken ct)
     {
@@ -166,9 +166,9 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         await using var reading = await dbFactory.CreateDbContextAsync(ct);
         await using var journal = await SqliteStatementJournal.InMemoryAsync(db, ct);
         await using var writer = new ProblemWriter(db.Database.GetDbConnection(), null, run, chunk.Id, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
+        long unwritten = 0;
         await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, chunk.FromRow, chunk.ToRow, plan.Width, ct))
         {
-            found.Clear();
             foreach (var record in page)
             {
                 keys?.Add(record.Values, record.Id, record.RowNumber);
@@ -177,15 +177,27 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
                 foreach (var f in findings) found.Add((record, f));
             }
             rows += page.Length;
+            unwritten += page.Length;
+            if (unwritten < options.RowsPerWrite) continue;
+            if (!await WriteAsync()) return (-1, failures, null);
+            unwritten = 0;
+        }
+        if (!await WriteAsync()) return (-1, failures, null);
+        return (rows, failures, keys?.ToArray());
+
+        // The problems found since the last write and the run's heartbeat, in one short transaction; false: cancelled.
+        async Task<bool> WriteAsync()
+        {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (await db.CheckRuns.Where(r => r.Id == run.Id && r.Status == CheckRunStatus.Running)
-                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatUtc, DateTime.UtcNow), ct) == 0) return (-1, failures, null);
+                    .ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatUtc, DateTime.UtcNow), ct) == 0) return false;
             writer.Transaction = tx.GetDbTransaction();
             foreach (var (record, f) in found) await writer.AddAsync(record.Id, record.RowNumber, f.Rule, f.Field, record.Values[f.Field], f.Message, ct);
             await writer.FlushAsync(ct);
             await tx.CommitAsync(ct);
+            found.Clear();
+            return true;
         }
-        return (rows, failures, keys?.ToArray());
     }
 
     private async Task<bool> ClaimAggregationAsync(int runId, CancellationToken ct)

