@@ -40,7 +40,7 @@ public sealed class ProblemWriter : IAsyncDisposable
         buffered = 0;
     }
 
-    /// <summary>Writes the rows still buffered, one statement each (a statement per row count would be prepared anew per page).</summary>
+    /// <summary>Writes the rows still buffered, one statement each (a statement for every remainder size would be prepared anew for each write).</summary>
     public async Task FlushAsync(CancellationToken ct)
     {
         for (var i = 0; i < buffered; i++) await insert.InsertAsync(pending.AsMemory(i, 1), ct);
