@@ -67,7 +67,7 @@ public sealed class ChunkKeys
 
     /// <summary>
     /// The keys sorted by rule position, digest and row number, each as: rule (7-bit), digest, record id, row, text (7-bit
-    /// length + UTF-8). Call once, after the last <see cref="Add"/>: the buffers are let go.
+    /// length + UTF-8).
     /// </summary>
     public byte[] ToArray()
     {
@@ -90,7 +90,6 @@ public sealed class ChunkKeys
             texts.AsSpan(e.TextStart, e.TextLength).CopyTo(blob.AsSpan(at));
             at += e.TextLength;
         }
-        (entries, texts, count, textLength) = ([], [], 0, 0);
         return blob;
     }
 

@@ -35,12 +35,10 @@ public sealed class ProblemWriterTests(DemoAppFixture app) : IClassFixture<DemoA
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         await using (var tx = await db.Database.BeginTransactionAsync(Ct))
         {
-            var texts = new ProblemTexts([.. plan.Rules.Select(r => (r.Key, r.DisplayName, r.Dimension.ToString(), r.Severity.ToString()))],
-                [.. plan.Codes.Select((c, i) => ((string?)c, (string?)names[i], sensitivity[i].ToString()))]);
             await using (var raw = new ProblemWriter(connection, tx.GetDbTransaction(), run, chunks.Raw, batch.Id, plan, names, sensitivity, found))
                 await WriteAsync(raw.AddAsync, raw.FlushAsync);
-            object?[] constants = [run.Id, chunks.Provider, run.DataResourceId, run.DepartmentId, batch.Id, nameof(ProblemStatus.Open), found];
-            await using (var provider = new AdoProblemInsert(connection, tx.GetDbTransaction(), constants, texts))
+            await using (var provider = new AdoProblemInsert(connection, tx.GetDbTransaction(), ProblemWriter.Constants(run, chunks.Provider, batch.Id, found),
+                ProblemWriter.Texts(plan, names, sensitivity)))
             {
                 var rows = Enumerable.Range(0, count).Select(Row).ToArray();
                 foreach (var part in rows.Chunk(ProblemWriter.RowsPerInsert)) await provider.InsertAsync(part, Ct);

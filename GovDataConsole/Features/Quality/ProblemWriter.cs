@@ -22,12 +22,18 @@ public sealed class ProblemWriter : IAsyncDisposable
     public ProblemWriter(DbConnection connection, DbTransaction? tx, CheckRun run, long? chunkId, int batchId, QualityPlan plan,
         IReadOnlyList<string> names, IReadOnlyList<SensitivityKind> sensitivity, DateTime foundUtc)
     {
-        var texts = new ProblemTexts(
-            [.. plan.Rules.Select(r => (r.Key, Truncate(r.DisplayName, 200), r.Dimension.ToString(), r.Severity.ToString()))],
-            [.. plan.Codes.Select((code, i) => ((string?)code, (string?)(i < names.Count ? Truncate(names[i], 100) : ""),
-                (i < sensitivity.Count ? sensitivity[i] : SensitivityKind.None).ToString()))]);
-        insert = ProblemInsert.For(connection, tx, [run.Id, chunkId, run.DataResourceId, run.DepartmentId, batchId, nameof(ProblemStatus.Open), foundUtc], texts);
+        insert = ProblemInsert.For(connection, tx, Constants(run, chunkId, batchId, foundUtc), Texts(plan, names, sensitivity));
     }
+
+    /// <summary>The values every row of the writer shares, in <see cref="ProblemInsert"/>'s constant order.</summary>
+    internal static object?[] Constants(CheckRun run, long? chunkId, int batchId, DateTime foundUtc) =>
+        [run.Id, chunkId, run.DataResourceId, run.DepartmentId, batchId, nameof(ProblemStatus.Open), foundUtc];
+
+    /// <summary>Each rule's and column's stored text, cut to the columns' lengths.</summary>
+    internal static ProblemTexts Texts(QualityPlan plan, IReadOnlyList<string> names, IReadOnlyList<SensitivityKind> sensitivity) => new(
+        [.. plan.Rules.Select(r => (r.Key, Truncate(r.DisplayName, 200), r.Dimension.ToString(), r.Severity.ToString()))],
+        [.. plan.Codes.Select((code, i) => ((string?)code, (string?)(i < names.Count ? Truncate(names[i], 100) : ""),
+            (i < sensitivity.Count ? sensitivity[i] : SensitivityKind.None).ToString()))]);
 
     public DbTransaction? Transaction { set => insert.Transaction = value; }
 
