@@ -44,6 +44,21 @@ public sealed class RecordJsonTests
         Assert.ThrowsAny<JsonException>(() => Parse(json, 2));
 
     [Fact]
+    public void Only_the_columns_asked_for_are_read_and_the_others_are_empty()
+    {
+        string[] values = ["quote \" back \\ slash", "张三", "x\"", "\\", "浙江省杭州市", "last"];
+        var stored = Encoding.UTF8.GetBytes(JsonSerializer.Serialize(values));
+
+        Assert.Equal(["", "张三", "", "\\", "", "last"], RecordJson.Parse(stored, 6, [false, true, false, true, false, true]));
+        Assert.Equal(["", "", "", "", "", "", ""], RecordJson.Parse(stored, 7, []));
+        Assert.Equal(values, RecordJson.Parse(stored, 6, [true, true, true, true, true, true]));
+    }
+
+    [Fact]
+    public void Forms_off_the_fast_path_read_every_column_even_when_asked_for_some() =>
+        Assert.Equal(["a", "b"], RecordJson.Parse(Encoding.UTF8.GetBytes("[ \"a\" , \"b\" ]"), 2, [false, true]));
+
+    [Fact]
     public void Short_records_are_padded_to_the_width()
     {
         Assert.Equal(["a", "", ""], Parse("[\"a\"]", 3));

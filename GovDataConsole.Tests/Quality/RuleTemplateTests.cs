@@ -162,4 +162,32 @@ public sealed class RuleTemplateTests
         Assert.Equal(Array.IndexOf(RuleKit.Codes, "CSRQ"), Assert.Single(findings).Field);
         Assert.Equal([Array.IndexOf(RuleKit.Codes, "SFZH"), Array.IndexOf(RuleKit.Codes, "CSRQ")], plan.FieldsOf(0));
     }
+
+    [Fact]
+    public void The_plan_reads_only_the_columns_its_rules_check_report_or_key()
+    {
+        var plan = QualityPlan.Compile(
+        [
+            RuleKit.Rule(RuleTemplate.BirthDateMatchesId, ["SFZH", "CSRQ"]),
+            RuleKit.Rule(RuleTemplate.Expression, [], (P.Expression, "KSRQ <= JSRQ")) with { Key = "R2" },
+            RuleKit.Rule(RuleTemplate.Unique, ["XM", "XB"]) with { Key = "R3" },
+        ], RuleKit.Context);
+
+        Assert.Equal(["SFZH", "XM", "XB", "CSRQ", "KSRQ", "JSRQ"], RuleKit.Codes.Where((_, i) => plan.Reads[i]));
+    }
+
+    [Fact]
+    public void Pair_checks_on_row_after_row_each_read_their_own_rows_id()
+    {
+        var birth = RuleCompiler.Compile(RuleKit.Rule(RuleTemplate.BirthDateMatchesId, ["SFZH", "CSRQ"]), RuleKit.Context);
+        var gender = RuleCompiler.Compile(RuleKit.Rule(RuleTemplate.GenderMatchesId, ["SFZH", "XB"]), RuleKit.Context);
+        string[][] rows =
+        [
+            RuleKit.Row(("SFZH", "11010519491231002X"), ("CSRQ", "1949-12-31"), ("XB", "2")),
+            RuleKit.Row(("SFZH", "110105194912310011"), ("CSRQ", "1949-12-31"), ("XB", "2")),
+            RuleKit.Row(("SFZH", new string("11010519491231002X".ToCharArray())), ("CSRQ", "1949-12-30"), ("XB", "2")),
+        ];
+
+        Assert.Equal([(true, true), (true, false), (false, true)], rows.Select(r => (birth.Check(r) is null, gender.Check(r) is null)));
+    }
 }

@@ -35,8 +35,8 @@ public static class CheckBench
     public const int PageSize = 50;
     /// <summary>
     /// Allowed growth of the truly live managed heap from N/10 to N records (measured in a separate pass with forced full
-    /// collections): the aggregation holds every chunk's sorted uniqueness keys, about 50 bytes per key (digest, record,
-    /// row and the key's text); chunks are capped at <see cref="QualityOptions.ChunkRows"/> rows and pages at
+    /// collections): the aggregation holds every chunk's sorted uniqueness keys, <see cref="ChunkKeys.KeySize"/> bytes per
+    /// key (rule, row and digest); chunks are capped at about <see cref="QualityOptions.ChunkRows"/> rows and pages at
     /// <see cref="RecordPages.PageSize"/>, so everything else stays flat.
     /// </summary>
     public const double MaxPeakGrowthMb = 128;
@@ -200,7 +200,7 @@ public static class CheckBench
         await app.InitializeDatabaseAsync();
         var ct = CancellationToken.None;
         var dbFactory = app.Services.GetRequiredService<IDbContextFactory<AppDbContext>>();
-        var chunkRows = app.Services.GetRequiredService<QualityOptions>().ChunkRows;
+        var options = app.Services.GetRequiredService<QualityOptions>();
         var width = Rules().Count;
 
         // The same chunks the check splits the batch into, as many at a time as it runs them.
@@ -208,7 +208,7 @@ public static class CheckBench
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
             var last = await db.BatchRecords.Where(r => r.BatchId == batch).MaxAsync(r => (int?)r.RowNumber, ct) ?? 0;
-            var ranges = Enumerable.Range(0, (last + chunkRows - 1) / chunkRows).Select(i => (From: i * chunkRows, To: Math.Min(last, (i + 1) * chunkRows)));
+            var ranges = options.ChunkRanges(last);
             long read = 0;
             await Parallel.ForEachAsync(ranges, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, async (range, token) =>
             {

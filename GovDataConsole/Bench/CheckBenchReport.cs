@@ -28,7 +28,7 @@ public sealed record CheckBenchReport(
         new("检查/裸读 墙钟比", Math.Round(Large.ReadRatio, 2), CheckBench.MaxReadRatio, "x", Large.ReadRatio <= CheckBench.MaxReadRatio,
             Inv($"裸读 {Large.Bare.WallSeconds:F2} s, 检查 {Large.Check.WallSeconds:F2} s; CPU 时间比 {Large.Check.CpuSeconds / Large.Bare.CpuSeconds:F2}")),
         new("存活堆增长 (十倍记录)", Math.Round(PeakGrowthMb), CheckBench.MaxPeakGrowthMb, "MB", PeakGrowthMb <= CheckBench.MaxPeakGrowthMb,
-            "强制完整回收的单独一轮; 仅唯一性键随记录增长 (每个键约 50 字节: 摘要、记录、行号、键值)"),
+            Inv($"强制完整回收的单独一轮; 仅唯一性键随记录增长 (每个键 {Quality.ChunkKeys.KeySize} 字节: 规则、行号、摘要)")),
         new("问题表分页", Math.Round(SlowestPage.Milliseconds), CheckBench.MaxPageMs, "ms", SlowestPage.Milliseconds < CheckBench.MaxPageMs,
             Inv($"最慢: {SlowestPage.Scope} {SlowestPage.Position} (计数 + 每页 {CheckBench.PageSize} 条, 三次取最慢)")),
     ];

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace GovDataConsole.Quality;
 
 /// <summary>A key seen again: where (source and key) and where it was first seen.</summary>
@@ -11,42 +13,72 @@ public readonly record struct DuplicateKey(int Source, ChunkKey Key, int FirstSo
 public static class DuplicateKeys
 {
     /// <param name="sources">Blobs written by <see cref="ChunkKeys.ToArray"/>, in the order their rows were seen.</param>
+    /// <remarks>
+    /// Runs once per check over every key, so it is compiled fully optimised at once (tiering would run most of the
+    /// merge in unoptimised code). The heap holds source positions ordered by their head key (rule, digest), ties by source.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<DuplicateKey> Find(IReadOnlyList<byte[]> sources)
     {
-        var positions = new int[sources.Count];
         var heads = new ChunkKey[sources.Count];
-        var queue = new PriorityQueue<int, Head>(sources.Count);
-        for (var s = 0; s < sources.Count; s++) Advance(s);
+        var next = new int[sources.Count];
+        var heap = new int[sources.Count];
+        var size = 0;
+        for (var s = 0; s < sources.Count; s++)
+        {
+            if (ChunkKeys.Count(sources[s]) == 0) continue;
+            heads[s] = ChunkKeys.Read(sources[s], 0);
+            next[s] = 1;
+            heap[size] = s;
+            SiftUp(heap, heads, size++);
+        }
         var duplicates = new List<DuplicateKey>();
         var (ownerSource, owner) = (-1, default(ChunkKey));
-        while (queue.TryDequeue(out var source, out _))
+        while (size > 0)
         {
+            var source = heap[0];
             var key = heads[source];
             if (ownerSource >= 0 && owner.Unique == key.Unique && owner.Digest == key.Digest)
                 duplicates.Add(new DuplicateKey(source, key, ownerSource, owner));
             else
                 (ownerSource, owner) = (source, key);
-            Advance(source);
+            if (next[source] < ChunkKeys.Count(sources[source])) heads[source] = ChunkKeys.Read(sources[source], next[source]++);
+            else heap[0] = heap[--size];
+            SiftDown(heap, heads, size);
         }
         return duplicates;
+    }
 
-        void Advance(int s)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Before(ChunkKey[] heads, int a, int b)
+    {
+        ref readonly var x = ref heads[a];
+        ref readonly var y = ref heads[b];
+        return x.Unique != y.Unique ? x.Unique < y.Unique : x.Digest != y.Digest ? x.Digest < y.Digest : a < b;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SiftUp(int[] heap, ChunkKey[] heads, int at)
+    {
+        while (at > 0 && Before(heads, heap[at], heap[(at - 1) / 2]))
         {
-            if (!ChunkKeys.TryRead(sources[s], ref positions[s], out heads[s])) return;
-            queue.Enqueue(s, new Head(heads[s].Unique, heads[s].Digest, s, heads[s].RowNumber));
+            (heap[at], heap[(at - 1) / 2]) = (heap[(at - 1) / 2], heap[at]);
+            at = (at - 1) / 2;
         }
     }
 
-    /// <summary>
-    /// A source's next key in merge order: rule, digest, source, row. Comparable itself, so the queue takes its default-comparer
-    /// path, which the JIT specialises for this struct (a comparer object costs an interface call per comparison).
-    /// </summary>
-    private readonly record struct Head(int Unique, UInt128 Digest, int Source, int Row) : IComparable<Head>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void SiftDown(int[] heap, ChunkKey[] heads, int size)
     {
-        public int CompareTo(Head other) =>
-            Unique != other.Unique ? Unique.CompareTo(other.Unique)
-            : Digest != other.Digest ? Digest.CompareTo(other.Digest)
-            : Source != other.Source ? Source.CompareTo(other.Source)
-            : Row.CompareTo(other.Row);
+        for (var at = 0; ;)
+        {
+            var first = at;
+            var (left, right) = (2 * at + 1, 2 * at + 2);
+            if (left < size && Before(heads, heap[left], heap[first])) first = left;
+            if (right < size && Before(heads, heap[right], heap[first])) first = right;
+            if (first == at) return;
+            (heap[at], heap[first]) = (heap[first], heap[at]);
+            at = first;
+        }
     }
 }

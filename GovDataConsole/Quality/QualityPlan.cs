@@ -18,6 +18,9 @@ public sealed class QualityPlan
         this.rowChecks = rowChecks;
         Uniques = uniques;
         BatchRules = batchRules;
+        Reads = new bool[codes.Count];
+        foreach (var column in rowChecks.SelectMany(c => c.Item2.Fields.Append(c.Item2.Field)).Concat(uniques.SelectMany(u => u.Item2)))
+            if (column >= 0 && column < codes.Count) Reads[column] = true;
     }
 
     /// <summary>The enabled rules, in order; findings and counts index into this list.</summary>
@@ -26,6 +29,9 @@ public sealed class QualityPlan
     public IReadOnlyList<string> Codes { get; }
 
     public int Width => Codes.Count;
+
+    /// <summary>The columns the rules read (checked, reported or keyed); a check need not decode the others.</summary>
+    public bool[] Reads { get; }
 
     /// <summary>Uniqueness rules: rule index and key columns.</summary>
     public IReadOnlyList<(int Rule, int[] Columns)> Uniques { get; }

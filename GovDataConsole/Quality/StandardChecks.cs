@@ -49,12 +49,21 @@ public abstract class IdPairCheck(int idField, int otherField) : RowCheck(otherF
 
     public override IReadOnlyList<int> Fields => [idField, Field];
 
+    /// <summary>The last ID read on this thread: a row's ID is read once for all of its ID pair checks.</summary>
+    [ThreadStatic] private static (string Value, ResidentIdResult Result)? last;
+
     public override string? Check(ReadOnlySpan<string> row)
     {
         var other = row[Field];
         if (other.Length == 0 || row[idField].Length == 0) return null;
-        var id = ResidentId.Validate(row[idField], Readable);
+        var id = Read(row[idField]);
         return id.BirthDate is null ? null : Compare(id, other);
+    }
+
+    private static ResidentIdResult Read(string value)
+    {
+        if (last is not { } known || !ReferenceEquals(known.Value, value)) last = known = (value, ResidentId.Validate(value, Readable));
+        return known.Result;
     }
 
     protected abstract string? Compare(ResidentIdResult id, string other);

@@ -32,19 +32,19 @@ internal sealed class RecordJson
     /// <summary>The values as a compact JSON string (for stores written through EF rather than as bytes).</summary>
     public string SerializeToString(ReadOnlySpan<string> values) => Encoding.UTF8.GetString(Serialize(values));
 
-    /// <summary><see cref="Parse(ReadOnlySpan{byte}, int)"/> of a stored JSON string.</summary>
-    public static string[] Parse(string json, int width) => Parse(Encoding.UTF8.GetBytes(json), width);
+    /// <summary><see cref="Parse(ReadOnlySpan{byte}, int, bool[])"/> of a stored JSON string.</summary>
+    public static string[] Parse(string json, int width, bool[]? reads = null) => Parse(Encoding.UTF8.GetBytes(json), width, reads);
 
     /// <summary>
     /// The values of a UTF-8 JSON string array, padded with empty strings to at least <paramref name="width"/> (null
     /// elements read as empty). A hand-written fast path covers the compact form the import writes; anything else goes to
-    /// the serializer.
+    /// the serializer. With <paramref name="reads"/>, the fast path skips the other values (read as empty) without decoding them.
     /// </summary>
     /// <exception cref="JsonException">Not an array of strings.</exception>
-    public static string[] Parse(ReadOnlySpan<byte> json, int width)
+    public static string[] Parse(ReadOnlySpan<byte> json, int width, bool[]? reads = null)
     {
         var values = new string[width];
-        var count = TryParseCompact(json, ref values);
+        var count = TryParseCompact(json, ref values, reads);
         if (count < 0)
         {
             var all = JsonSerializer.Deserialize<string?[]>(json) ?? [];
@@ -59,7 +59,7 @@ internal sealed class RecordJson
 
     /// <summary>["a","b\u00e9",…] without whitespace: the count of values read into (a grown) <paramref name="values"/>; -1 for
     /// anything else (whitespace, nulls, numbers, bad escapes).</summary>
-    private static int TryParseCompact(ReadOnlySpan<byte> s, ref string[] values)
+    private static int TryParseCompact(ReadOnlySpan<byte> s, ref string[] values, bool[]? reads)
     {
         if (s.Length < 2 || s[0] != '[' || s[^1] != ']') return -1;
         if (s.Length == 2) return 0;
@@ -72,7 +72,12 @@ internal sealed class RecordJson
             var end = s[start..].IndexOfAny((byte)'"', (byte)'\\');
             if (end < 0) return -1;
             string value;
-            if (s[start + end] == '"')
+            if (reads is not null && (count >= reads.Length || !reads[count]))
+            {
+                if (!TrySkip(s, ref at)) return -1;
+                value = "";
+            }
+            else if (s[start + end] == '"')
             {
                 value = end == 0 ? "" : Encoding.UTF8.GetString(s.Slice(start, end));
                 at = start + end + 1;
@@ -83,6 +88,20 @@ internal sealed class RecordJson
             if (s[at] == ']') return at == s.Length - 1 ? count : -1;
             if (s[at] != ',') return -1;
             at++;
+        }
+    }
+
+    /// <summary>Moves from <paramref name="at"/> (just after the opening quote) past the closing quote, which must not be the last byte.</summary>
+    private static bool TrySkip(ReadOnlySpan<byte> s, ref int at)
+    {
+        while (true)
+        {
+            var run = s[at..].IndexOfAny((byte)'"', (byte)'\\');
+            if (run < 0) return false;
+            at += run;
+            if (s[at] == '"') return ++at < s.Length;
+            at += 2; // a backslash and the character it escapes, never the closing quote
+            if (at >= s.Length) return false;
         }
     }
 

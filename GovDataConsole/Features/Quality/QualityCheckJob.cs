@@ -70,7 +70,7 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
             foreach (var batch in batches)
             {
                 var last = await db.BatchRecords.Where(r => r.BatchId == batch.Id).MaxAsync(r => (int?)r.RowNumber, ct) ?? 0;
-                for (var from = 0; from < last; from += options.ChunkRows) chunks.Add(new CheckRunChunk(runId, batch.Id, from, Math.Min(last, from + options.ChunkRows)));
+                chunks.AddRange(options.ChunkRanges(last).Select(r => new CheckRunChunk(runId, batch.Id, r.From, r.To)));
             }
             db.CheckRunChunks.AddRange(chunks);
             await db.SaveChangesAsync(ct);
@@ -167,11 +167,11 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         await using var journal = await SqliteStatementJournal.InMemoryAsync(db, ct);
         await using var writer = new ProblemWriter(db.Database.GetDbConnection(), null, run, chunk.Id, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
         long unwritten = 0;
-        await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, chunk.FromRow, chunk.ToRow, plan.Width, ct))
+        await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, chunk.FromRow, chunk.ToRow, plan.Width, ct, plan.Reads))
         {
             foreach (var record in page)
             {
-                keys?.Add(record.Values, record.Id, record.RowNumber);
+                keys?.Add(record.Values, record.RowNumber);
                 findings.Clear();
                 if (plan.CheckRow(record.Values, record.Id, failures, findings, exceptions) == 0) continue;
                 foreach (var f in findings) found.Add((record, f));
@@ -266,8 +266,8 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
             foreach (var batch in others)
             {
                 var keys = new ChunkKeys(plans[batch.Id].Uniques, batch.RowsAccepted);
-                await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, 0, int.MaxValue, plans[batch.Id].Width, ct))
-                    foreach (var record in page) keys.Add(record.Values, record.Id, record.RowNumber);
+                await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, 0, int.MaxValue, plans[batch.Id].Width, ct, plans[batch.Id].Reads))
+                    foreach (var record in page) keys.Add(record.Values, record.RowNumber);
                 sources.Add((batch.Id, keys.ToArray()));
             }
         var chunks = await db.CheckRunChunks.AsNoTracking().Where(c => c.RunId == run.Id).Select(c => new { c.BatchId, c.FromRow, c.UniqueKeys }).ToListAsync(ct);
@@ -282,16 +282,21 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
             var batch = scope.Single(b => b.Id == inBatch.Key);
             var plan = plans[batch.Id];
             var columns = await ColumnsAsync(db, batch, plan, ct);
+            // Keys carry the row only: the duplicates' records (id and key text) are read back, the rest never are.
+            var keyed = new bool[plan.Width];
+            foreach (var column in plan.Uniques.SelectMany(u => u.Columns)) keyed[column] = true;
+            var records = (await RecordPages.ReadRowsAsync(db, batch.Id, inBatch.Select(d => d.Key.RowNumber).Distinct(), plan.Width, keyed, ct))
+                .ToDictionary(r => r.RowNumber);
             await using var writer = new ProblemWriter(db.Database.GetDbConnection(), tx, run, null, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
             foreach (var (_, key, firstSource, first) in inBatch)
             {
                 var (rule, keyColumns) = plan.Uniques[key.Unique];
-                if (exceptions.Contains(key.RecordId, plan.Rules[rule].Key)) continue;
+                if (!records.TryGetValue(key.RowNumber, out var record) || exceptions.Contains(record.Id, plan.Rules[rule].Key)) continue;
                 failures[rule]++;
                 var firstBatch = sources[firstSource].BatchId;
                 var message = string.Format(texts.Unique, string.Join("、", keyColumns.Select(c => columns.Names[c])),
                     firstBatch == batch.Id ? string.Format(texts.SameBatch, first.RowNumber) : string.Format(texts.OtherBatch, firstBatch, first.RowNumber));
-                await writer.AddAsync(key.RecordId, key.RowNumber, rule, keyColumns[0], key.Value, message, ct);
+                await writer.AddAsync(record.Id, key.RowNumber, rule, keyColumns[0], ChunkKeys.Text(record.Values, keyColumns), message, ct);
             }
             await writer.FlushAsync(ct);
         }

@@ -23,29 +23,51 @@ public static class RecordPages
     /// </summary>
     public const int PageSize = 2_000;
 
+    private const string Columns = "Id, RowNumber, COALESCE(CorrectedJson, CleansedJson, ValuesJson)";
+
+    /// <param name="reads">The columns to decode (<see cref="RecordJson.Parse(ReadOnlySpan{byte}, int, bool[])"/>); null: all.</param>
     public static async IAsyncEnumerable<CheckedRecord[]> ReadAsync(AppDbContext db, int batchId, int fromRow, int toRow, int width,
-        [EnumeratorCancellation] CancellationToken ct)
+        [EnumeratorCancellation] CancellationToken ct, bool[]? reads = null)
     {
         await db.Database.OpenConnectionAsync(ct);
         await using var query = db.Database.GetDbConnection().CreateCommand();
         query.CommandText = db.Database.IsSqlServer()
-            ? "SELECT TOP (@n) Id, RowNumber, COALESCE(CorrectedJson, CleansedJson, ValuesJson) FROM BatchRecords WHERE BatchId = @b AND RowNumber > @r AND RowNumber <= @to AND DuplicateOfRow IS NULL ORDER BY RowNumber"
-            : "SELECT Id, RowNumber, COALESCE(CorrectedJson, CleansedJson, ValuesJson) FROM BatchRecords WHERE BatchId = @b AND RowNumber > @r AND RowNumber <= @to AND DuplicateOfRow IS NULL ORDER BY RowNumber LIMIT @n";
+            ? $"SELECT TOP (@n) {Columns} FROM BatchRecords WHERE BatchId = @b AND RowNumber > @r AND RowNumber <= @to AND DuplicateOfRow IS NULL ORDER BY RowNumber"
+            : $"SELECT {Columns} FROM BatchRecords WHERE BatchId = @b AND RowNumber > @r AND RowNumber <= @to AND DuplicateOfRow IS NULL ORDER BY RowNumber LIMIT @n";
         Add(query, "@n", PageSize);
         Add(query, "@b", batchId);
         var after = Add(query, "@r", fromRow);
         Add(query, "@to", toRow);
         while (true)
         {
-            var rows = new List<CheckedRecord>(PageSize);
-            await using (var reader = await query.ExecuteReaderAsync(ct))
-                while (await reader.ReadAsync(ct))
-                    rows.Add(new CheckedRecord(reader.GetInt64(0), reader.GetInt32(1), RecordJson.Parse(Utf8(reader, 2), width)));
+            var rows = await ReadAllAsync(query, width, reads, ct);
             if (rows.Count == 0) yield break;
             yield return [.. rows];
             if (rows.Count < PageSize) yield break;
             after.Value = rows[^1].RowNumber;
         }
+    }
+
+    /// <summary>The batch's records at these row numbers, <see cref="PageSize"/> rows to a query (the numbers go as one JSON parameter: as many
+    /// named parameters cost Microsoft.Data.Sqlite a lookup each that grows with their count).</summary>
+    public static async Task<List<CheckedRecord>> ReadRowsAsync(AppDbContext db, int batchId, IEnumerable<int> rowNumbers, int width, bool[]? reads,
+        CancellationToken ct)
+    {
+        var records = new List<CheckedRecord>();
+        foreach (var part in rowNumbers.Chunk(PageSize))
+            records.AddRange((await db.BatchRecords.AsNoTracking().Where(r => r.BatchId == batchId && EF.Parameter(part).Contains(r.RowNumber))
+                    .Select(r => new { r.Id, r.RowNumber, Json = r.CorrectedJson ?? r.CleansedJson ?? r.ValuesJson }).ToListAsync(ct))
+                .Select(r => new CheckedRecord(r.Id, r.RowNumber, RecordJson.Parse(r.Json, width, reads))));
+        return records;
+    }
+
+    private static async Task<List<CheckedRecord>> ReadAllAsync(DbCommand query, int width, bool[]? reads, CancellationToken ct)
+    {
+        var rows = new List<CheckedRecord>(PageSize);
+        await using var reader = await query.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            rows.Add(new CheckedRecord(reader.GetInt64(0), reader.GetInt32(1), RecordJson.Parse(Utf8(reader, 2), width, reads)));
+        return rows;
     }
 
     /// <summary>The JSON as stored, in UTF-8: SQLite hands over its text bytes without a string in between.</summary>

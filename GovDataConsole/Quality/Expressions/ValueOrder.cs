@@ -16,8 +16,15 @@ internal static class ValueOrder
         return left.SequenceCompareTo(right);
     }
 
-    private static bool TryNumber(ReadOnlySpan<char> value, out decimal number) =>
-        decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
+    /// <summary>Anything but a sign, digits and points is no number (dates mostly), known before the slower decimal parse.</summary>
+    private static bool TryNumber(ReadOnlySpan<char> value, out decimal number)
+    {
+        number = 0;
+        return value[1..].ContainsAnyExcept(NumberChars) is false && (char.IsAsciiDigit(value[0]) || value[0] is '+' or '-' or '.')
+            && decimal.TryParse(value, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out number);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> NumberChars = System.Buffers.SearchValues.Create("0123456789.");
 
     /// <summary>A real calendar date and time of day, parsed by position (this runs per row, so no format strings).</summary>
     private static bool TryDate(ReadOnlySpan<char> value, out DateTime date)
