@@ -11,8 +11,8 @@ namespace GovDataConsole.Tests.Quality.Runs;
 
 /// <summary>
 /// The problem writer on the demo's SQLite file: SQLite's own statements (bound by position) and the provider commands
-/// used on SQL Server store the same rows, full statements and the buffered rest alike; and the statement journal setting
-/// is put back before the connection goes back to the pool.
+/// used on SQL Server store the same rows, full statements and the buffered rest alike; and the bulk write settings
+/// (statement journal, synchronous) are put back before the connection goes back to the pool.
 /// </summary>
 public sealed class ProblemWriterTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
 {
@@ -87,20 +87,23 @@ public sealed class ProblemWriterTests(DemoAppFixture app) : IClassFixture<DemoA
             p.Dimension, p.Severity, p.ItemCode ?? "<null>", p.ItemName ?? "<null>", p.Sensitivity, p.Value ?? "<null>", p.Message, p.Status, p.FoundUtc.Ticks))];
 
     [Fact]
-    public async Task Statement_journals_are_kept_in_memory_only_while_the_writer_holds_the_connection()
+    public async Task Statement_journals_stay_in_memory_and_commits_skip_their_fsync_only_while_the_writer_holds_the_connection()
     {
         await using var db = ActAs.Db(app.Services);
+        await db.Database.OpenConnectionAsync(Ct);
+        var before = (await PragmaAsync(db, "temp_store"), await PragmaAsync(db, "synchronous"));
 
-        await using (await SqliteStatementJournal.InMemoryAsync(db, Ct))
-            Assert.Equal(2, await TempStoreAsync(db));
+        await using (await SqliteBulkWrite.StartAsync(db, Ct))
+            Assert.Equal((2L, 1L), (await PragmaAsync(db, "temp_store"), await PragmaAsync(db, "synchronous")));
 
-        Assert.Equal(0, await TempStoreAsync(db));
+        Assert.Equal((0L, 2L), before);
+        Assert.Equal(before, (await PragmaAsync(db, "temp_store"), await PragmaAsync(db, "synchronous")));
     }
 
-    private static async Task<long> TempStoreAsync(AppDbContext db)
+    private static async Task<long> PragmaAsync(AppDbContext db, string name)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA temp_store";
+        command.CommandText = $"PRAGMA {name}";
         return (long)(await command.ExecuteScalarAsync(Ct))!;
     }
 }

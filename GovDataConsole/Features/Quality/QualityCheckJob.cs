@@ -164,7 +164,7 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         var keys = plan.Uniques.Count == 0 ? null : new ChunkKeys(plan.Uniques, chunk.ToRow - chunk.FromRow);
         long rows = 0;
         await using var reading = await dbFactory.CreateDbContextAsync(ct);
-        await using var journal = await SqliteStatementJournal.InMemoryAsync(db, ct);
+        await using var bulk = await SqliteBulkWrite.StartAsync(db, ct);
         await using var writer = new ProblemWriter(db.Database.GetDbConnection(), null, run, chunk.Id, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
         long unwritten = 0;
         await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, chunk.FromRow, chunk.ToRow, plan.Width, ct, plan.Reads))
@@ -227,7 +227,7 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         var others = rules.Any(r => r.Template == RuleTemplate.Unique) ? await OtherBatchesAsync(db, run, scope, ct) : [];
         var plans = rules.Any(r => RuleTemplateCatalog.ScopeOf(r.Template) != RuleScope.Row)
             ? await QualityRules.PlansForBatchesAsync(db, others.Concat(scope), rules, ct) : [];
-        await using (await SqliteStatementJournal.InMemoryAsync(db, ct))
+        await using (await SqliteBulkWrite.StartAsync(db, ct))
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             await UniquenessAsync(db, run, scope, others, plans, rules, failures, tx.GetDbTransaction(), ct);
@@ -282,21 +282,39 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
             var batch = scope.Single(b => b.Id == inBatch.Key);
             var plan = plans[batch.Id];
             var columns = await ColumnsAsync(db, batch, plan, ct);
-            // Keys carry the row only: the duplicates' records (id and key text) are read back, the rest never are.
+            var keyNames = plan.Uniques.Select(u => string.Join("、", u.Columns.Select(c => columns.Names[c]))).ToList();
             var keyed = new bool[plan.Width];
             foreach (var column in plan.Uniques.SelectMany(u => u.Columns)) keyed[column] = true;
-            var records = (await RecordPages.ReadRowsAsync(db, batch.Id, inBatch.Select(d => d.Key.RowNumber).Distinct(), plan.Width, keyed, ct))
-                .ToDictionary(r => r.RowNumber);
+            // Keys carry the row only, so the duplicates' records (id and key text) are read back, a page ahead on another
+            // connection while this one writes the page before.
+            await using var reading = await dbFactory.CreateDbContextAsync(ct);
+            Task<Dictionary<int, CheckedRecord>> ReadAsync(DuplicateKey[] page) => Task.Run(async () =>
+                (await RecordPages.ReadRowsAsync(reading, batch.Id, page.Select(d => d.Key.RowNumber).ToHashSet(), plan.Width, keyed, ct)).ToDictionary(r => r.RowNumber), ct);
+            var pages = inBatch.Chunk(RecordPages.PageSize).ToList();
+            var next = ReadAsync(pages[0]);
             await using var writer = new ProblemWriter(db.Database.GetDbConnection(), tx, run, null, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
-            foreach (var (_, key, firstSource, first) in inBatch)
+            try
             {
-                var (rule, keyColumns) = plan.Uniques[key.Unique];
-                if (!records.TryGetValue(key.RowNumber, out var record) || exceptions.Contains(record.Id, plan.Rules[rule].Key)) continue;
-                failures[rule]++;
-                var firstBatch = sources[firstSource].BatchId;
-                var message = string.Format(texts.Unique, string.Join("、", keyColumns.Select(c => columns.Names[c])),
-                    firstBatch == batch.Id ? string.Format(texts.SameBatch, first.RowNumber) : string.Format(texts.OtherBatch, firstBatch, first.RowNumber));
-                await writer.AddAsync(record.Id, key.RowNumber, rule, keyColumns[0], ChunkKeys.Text(record.Values, keyColumns), message, ct);
+                for (var p = 0; p < pages.Count; p++)
+                {
+                    var records = await next;
+                    if (p + 1 < pages.Count) next = ReadAsync(pages[p + 1]);
+                    foreach (var (_, key, firstSource, first) in pages[p])
+                    {
+                        var (rule, keyColumns) = plan.Uniques[key.Unique];
+                        if (!records.TryGetValue(key.RowNumber, out var record) || exceptions.Contains(record.Id, plan.Rules[rule].Key)) continue;
+                        failures[rule]++;
+                        var firstBatch = sources[firstSource].BatchId;
+                        var message = string.Format(texts.Unique, keyNames[key.Unique],
+                            firstBatch == batch.Id ? string.Format(texts.SameBatch, first.RowNumber) : string.Format(texts.OtherBatch, firstBatch, first.RowNumber));
+                        await writer.AddAsync(record.Id, key.RowNumber, rule, keyColumns[0], ChunkKeys.Text(record.Values, keyColumns), message, ct);
+                    }
+                }
+            }
+            finally
+            {
+                // A failed write leaves the read ahead running: let it end before its connection is disposed.
+                await Task.WhenAny(next);
             }
             await writer.FlushAsync(ct);
         }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using GovDataConsole.Data;
 using GovDataConsole.Features.Cleansing;
 using Microsoft.Data.Sqlite;
@@ -48,17 +49,21 @@ public static class RecordPages
         }
     }
 
-    /// <summary>The batch's records at these row numbers, <see cref="PageSize"/> rows to a query (the numbers go as one JSON parameter: as many
-    /// named parameters cost Microsoft.Data.Sqlite a lookup each that grows with their count).</summary>
-    public static async Task<List<CheckedRecord>> ReadRowsAsync(AppDbContext db, int batchId, IEnumerable<int> rowNumbers, int width, bool[]? reads,
+    /// <summary>
+    /// The batch's records at these row numbers (at most <see cref="PageSize"/>, as one JSON array parameter: as many named
+    /// parameters would cost Microsoft.Data.Sqlite a lookup each that grows with their count).
+    /// </summary>
+    public static async Task<List<CheckedRecord>> ReadRowsAsync(AppDbContext db, int batchId, IReadOnlyCollection<int> rowNumbers, int width, bool[]? reads,
         CancellationToken ct)
     {
-        var records = new List<CheckedRecord>();
-        foreach (var part in rowNumbers.Chunk(PageSize))
-            records.AddRange((await db.BatchRecords.AsNoTracking().Where(r => r.BatchId == batchId && EF.Parameter(part).Contains(r.RowNumber))
-                    .Select(r => new { r.Id, r.RowNumber, Json = r.CorrectedJson ?? r.CleansedJson ?? r.ValuesJson }).ToListAsync(ct))
-                .Select(r => new CheckedRecord(r.Id, r.RowNumber, RecordJson.Parse(r.Json, width, reads))));
-        return records;
+        if (rowNumbers.Count > PageSize) throw new ArgumentOutOfRangeException(nameof(rowNumbers), rowNumbers.Count, $"At most {PageSize} rows at a time.");
+        await db.Database.OpenConnectionAsync(ct);
+        await using var query = db.Database.GetDbConnection().CreateCommand();
+        query.CommandText = $"SELECT {Columns} FROM BatchRecords WHERE BatchId = @b AND RowNumber IN "
+            + (db.Database.IsSqlServer() ? "(SELECT value FROM OPENJSON(@rows) WITH (value int '$'))" : "(SELECT value FROM json_each(@rows))");
+        Add(query, "@b", batchId);
+        Add(query, "@rows", JsonSerializer.Serialize(rowNumbers));
+        return await ReadAllAsync(query, width, reads, ct);
     }
 
     private static async Task<List<CheckedRecord>> ReadAllAsync(DbCommand query, int width, bool[]? reads, CancellationToken ct)
