@@ -10,30 +10,45 @@ namespace GovDataConsole.Data;
 /// statement journal (so it can undo that one statement); in the default temp file that was most of a check run's write
 /// system calls (540 MB written for 125,000 problems, 111 MB without). A journal lives for one statement, so memory stays
 /// bounded by the pages one batch of rows touches.</item>
+/// <item>A page cache of <see cref="CacheKib"/> KiB instead of the default 2 MB, so a transaction of many thousand rows
+/// keeps its dirty pages in memory rather than spilling them to the WAL before the commit (the uniqueness problems of a
+/// 1,000,000-record check: 155 → 130 ms).</item>
 /// <item>synchronous=NORMAL (<see cref="SqliteSync"/>): the writer's many short transactions skip their WAL fsync; the
 /// caller's next commit after dispose runs at the old level and makes them durable with it.</item>
 /// </list>
 /// </summary>
 public sealed class SqliteBulkWrite : IAsyncDisposable
 {
+    public const int CacheKib = 16_384;
+
     private readonly AppDbContext? db;
+    private readonly long cacheSize;
     private readonly long? synchronous;
 
-    private SqliteBulkWrite(AppDbContext? db, long? synchronous) => (this.db, this.synchronous) = (db, synchronous);
+    private SqliteBulkWrite(AppDbContext? db, long cacheSize, long? synchronous) => (this.db, this.cacheSize, this.synchronous) = (db, cacheSize, synchronous);
 
     /// <summary>Opens the context's connection (it stays open until the context is disposed) and applies the settings.</summary>
     public static async Task<SqliteBulkWrite> StartAsync(AppDbContext db, CancellationToken ct)
     {
-        if (!db.Database.IsSqlite()) return new SqliteBulkWrite(null, null);
+        if (!db.Database.IsSqlite()) return new SqliteBulkWrite(null, 0, null);
         await db.Database.OpenConnectionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync("PRAGMA temp_store = MEMORY", ct);
-        return new SqliteBulkWrite(db, await SqliteSync.RelaxAsync(db.Database.GetDbConnection(), ct));
+        var cacheSize = await db.Database.SqlQueryRaw<long>("SELECT cache_size AS Value FROM pragma_cache_size").SingleAsync(ct);
+        await PragmaAsync(db, $"temp_store = MEMORY; PRAGMA cache_size = -{CacheKib}", ct);
+        return new SqliteBulkWrite(db, cacheSize, await SqliteSync.RelaxAsync(db.Database.GetDbConnection(), ct));
     }
 
     public async ValueTask DisposeAsync()
     {
         if (db is null) return;
-        await db.Database.ExecuteSqlRawAsync("PRAGMA temp_store = DEFAULT");
+        await PragmaAsync(db, $"temp_store = DEFAULT; PRAGMA cache_size = {cacheSize}", CancellationToken.None);
         if (synchronous is long level) await SqliteSync.RestoreAsync(db.Database.GetDbConnection(), level);
+    }
+
+    /// <summary>PRAGMAs take no parameters: the texts here hold only this class's constants and numbers SQLite reported.</summary>
+    private static async Task PragmaAsync(AppDbContext db, FormattableString pragma, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA " + FormattableString.Invariant(pragma);
+        await command.ExecuteNonQueryAsync(ct);
     }
 }

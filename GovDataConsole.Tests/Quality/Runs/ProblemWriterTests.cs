@@ -12,7 +12,7 @@ namespace GovDataConsole.Tests.Quality.Runs;
 /// <summary>
 /// The problem writer on the demo's SQLite file: SQLite's own statements (bound by position) and the provider commands
 /// used on SQL Server store the same rows, full statements and the buffered rest alike; and the bulk write settings
-/// (statement journal, synchronous) are put back before the connection goes back to the pool.
+/// (statement journal, page cache, synchronous) are put back before the connection goes back to the pool.
 /// </summary>
 public sealed class ProblemWriterTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
 {
@@ -87,17 +87,18 @@ public sealed class ProblemWriterTests(DemoAppFixture app) : IClassFixture<DemoA
             p.Dimension, p.Severity, p.ItemCode ?? "<null>", p.ItemName ?? "<null>", p.Sensitivity, p.Value ?? "<null>", p.Message, p.Status, p.FoundUtc.Ticks))];
 
     [Fact]
-    public async Task Statement_journals_stay_in_memory_and_commits_skip_their_fsync_only_while_the_writer_holds_the_connection()
+    public async Task Bulk_write_settings_hold_only_while_the_writer_holds_the_connection()
     {
         await using var db = ActAs.Db(app.Services);
         await db.Database.OpenConnectionAsync(Ct);
-        var before = (await PragmaAsync(db, "temp_store"), await PragmaAsync(db, "synchronous"));
+        var before = (await PragmaAsync(db, "temp_store"), await PragmaAsync(db, "synchronous"), await PragmaAsync(db, "cache_size"));
 
         await using (await SqliteBulkWrite.StartAsync(db, Ct))
-            Assert.Equal((2L, 1L), (await PragmaAsync(db, "temp_store"), await PragmaAsync(db, "synchronous")));
+            Assert.Equal((2L, 1L, -(long)SqliteBulkWrite.CacheKib),
+                (await PragmaAsync(db, "temp_store"), await PragmaAsync(db, "synchronous"), await PragmaAsync(db, "cache_size")));
 
-        Assert.Equal((0L, 2L), before);
-        Assert.Equal(before, (await PragmaAsync(db, "temp_store"), await PragmaAsync(db, "synchronous")));
+        Assert.Equal((0L, 2L, -2000L), before);
+        Assert.Equal(before, (await PragmaAsync(db, "temp_store"), await PragmaAsync(db, "synchronous"), await PragmaAsync(db, "cache_size")));
     }
 
     private static async Task<long> PragmaAsync(AppDbContext db, string name)
