@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 
 namespace GovDataConsole.Data;
@@ -32,23 +33,16 @@ public sealed class SqliteBulkWrite : IAsyncDisposable
     {
         if (!db.Database.IsSqlite()) return new SqliteBulkWrite(null, 0, null);
         await db.Database.OpenConnectionAsync(ct);
-        var cacheSize = await db.Database.SqlQueryRaw<long>("SELECT cache_size AS Value FROM pragma_cache_size").SingleAsync(ct);
-        await PragmaAsync(db, $"temp_store = MEMORY; PRAGMA cache_size = -{CacheKib}", ct);
-        return new SqliteBulkWrite(db, cacheSize, await SqliteSync.RelaxAsync(db.Database.GetDbConnection(), ct));
+        var connection = db.Database.GetDbConnection();
+        var cacheSize = Convert.ToInt64(await SqliteSync.ScalarAsync(connection, "PRAGMA cache_size;", ct), CultureInfo.InvariantCulture);
+        await SqliteSync.ScalarAsync(connection, $"PRAGMA temp_store = MEMORY; PRAGMA cache_size = -{CacheKib};", ct);
+        return new SqliteBulkWrite(db, cacheSize, await SqliteSync.RelaxAsync(connection, ct));
     }
 
     public async ValueTask DisposeAsync()
     {
         if (db is null) return;
-        await PragmaAsync(db, $"temp_store = DEFAULT; PRAGMA cache_size = {cacheSize}", CancellationToken.None);
+        await SqliteSync.ScalarAsync(db.Database.GetDbConnection(), FormattableString.Invariant($"PRAGMA temp_store = DEFAULT; PRAGMA cache_size = {cacheSize};"), CancellationToken.None);
         if (synchronous is long level) await SqliteSync.RestoreAsync(db.Database.GetDbConnection(), level);
-    }
-
-    /// <summary>PRAGMAs take no parameters: the texts here hold only this class's constants and numbers SQLite reported.</summary>
-    private static async Task PragmaAsync(AppDbContext db, FormattableString pragma, CancellationToken ct)
-    {
-        await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.CommandText = "PRAGMA " + FormattableString.Invariant(pragma);
-        await command.ExecuteNonQueryAsync(ct);
     }
 }

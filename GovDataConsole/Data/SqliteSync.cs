@@ -23,7 +23,8 @@ public static class SqliteSync
 
     public static Task RestoreAsync(DbConnection connection, long level) => ScalarAsync(connection, $"PRAGMA synchronous={level};", CancellationToken.None);
 
-    private static async Task<object?> ScalarAsync(DbConnection connection, string sql, CancellationToken ct)
+    /// <summary>Runs one statement on the connection (PRAGMAs take no parameters) and returns its first value.</summary>
+    internal static async Task<object?> ScalarAsync(DbConnection connection, string sql, CancellationToken ct)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
