@@ -52,6 +52,9 @@ public sealed class RecordJsonTests
         Assert.Equal(["", "张三", "", "\\", "", "last"], RecordJson.Parse(stored, 6, [false, true, false, true, false, true]));
         Assert.Equal(["", "", "", "", "", "", ""], RecordJson.Parse(stored, 7, []));
         Assert.Equal(values, RecordJson.Parse(stored, 6, [true, true, true, true, true, true]));
+        // A skipped value's closing quote may follow escaped backslashes; an escaped quote may follow them too.
+        string[] slashes = ["ends \\", "b", "\\\\\"\\", "\\\"", "c"];
+        Assert.Equal(["", "b", "", "", "c"], RecordJson.Parse(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(slashes)), 5, [false, true, false, false, true]));
     }
 
     [Fact]

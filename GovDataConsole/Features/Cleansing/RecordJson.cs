@@ -69,20 +69,23 @@ internal sealed class RecordJson
         {
             if (at >= s.Length - 1 || s[at] != '"') return -1;
             var start = ++at;
-            var end = s[start..].IndexOfAny((byte)'"', (byte)'\\');
-            if (end < 0) return -1;
             string value;
             if (reads is not null && (count >= reads.Length || !reads[count]))
             {
                 if (!TrySkip(s, ref at)) return -1;
                 value = "";
             }
-            else if (s[start + end] == '"')
+            else
             {
-                value = end == 0 ? "" : Encoding.UTF8.GetString(s.Slice(start, end));
-                at = start + end + 1;
+                var end = s[start..].IndexOfAny((byte)'"', (byte)'\\');
+                if (end < 0) return -1;
+                if (s[start + end] == '"')
+                {
+                    value = end == 0 ? "" : Encoding.UTF8.GetString(s.Slice(start, end));
+                    at = start + end + 1;
+                }
+                else if (!TryUnescape(s, ref at, out value)) return -1;
             }
-            else if (!TryUnescape(s, ref at, out value)) return -1;
             if (count == values.Length) Array.Resize(ref values, count * 2 + 1);
             values[count++] = value;
             if (s[at] == ']') return at == s.Length - 1 ? count : -1;
@@ -91,17 +94,23 @@ internal sealed class RecordJson
         }
     }
 
-    /// <summary>Moves from <paramref name="at"/> (just after the opening quote) past the closing quote, which must not be the last byte.</summary>
+    /// <summary>
+    /// Moves from <paramref name="at"/> (just after the opening quote) past the closing quote, which must not be the last
+    /// byte: the first quote not escaped, i.e. not preceded by an odd run of backslashes. One search per value, however
+    /// many escapes (Chinese text is stored as \uXXXX).
+    /// </summary>
     private static bool TrySkip(ReadOnlySpan<byte> s, ref int at)
     {
         while (true)
         {
-            var run = s[at..].IndexOfAny((byte)'"', (byte)'\\');
-            if (run < 0) return false;
-            at += run;
-            if (s[at] == '"') return ++at < s.Length;
-            at += 2; // a backslash and the character it escapes, never the closing quote
-            if (at >= s.Length) return false;
+            var quote = s[at..].IndexOf((byte)'"');
+            if (quote < 0) return false;
+            at += quote;
+            var backslashes = 0;
+            // Stops at the opening quote at the latest.
+            while (s[at - 1 - backslashes] == '\\') backslashes++;
+            if (++at >= s.Length) return false;
+            if (backslashes % 2 == 0) return true;
         }
     }
 

@@ -16,7 +16,8 @@ namespace GovDataConsole.Features.Quality;
 /// Runs a check: <see cref="StartAsync"/> claims the run, clears any earlier results of it and splits its batches into chunk
 /// jobs; each <see cref="RunChunkAsync"/> checks its rows and stores their problems and counts; the chunk that completes the
 /// set hands over to <see cref="FinishAsync"/>, which runs the uniqueness and batch rules and scores the run.
-/// Every step is safe to run twice; a cancelled run stops within the next <see cref="QualityOptions.RowsPerWrite"/> rows.
+/// Every step is safe to run twice; a cancelled run stops within two blocks of <see cref="QualityOptions.RowsPerWrite"/> rows
+/// (one is checked while the one before is written).
 /// </summary>
 public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, CheckProgress progress, QualityOptions options,
     ILogger<QualityCheckJob> log)
@@ -147,7 +148,9 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
     /// <summary>
     /// Checks a chunk's rows, replacing any problems an earlier attempt stored, and collects their uniqueness keys. Every
     /// <see cref="QualityOptions.RowsPerWrite"/> rows are checked first; their problems and the run's heartbeat are then written in one short
-    /// transaction, so parallel chunks hold SQLite's write lock only while inserting. Rows -1: the run was cancelled.
+    /// transaction, so parallel chunks hold SQLite's write lock only while inserting. The write runs on a thread of its own
+    /// while the next rows are checked: waiting for the write lock (another chunk's write) or for the disk no longer
+    /// leaves a core idle. Rows -1: the run was cancelled.
     /// </summary>
     private async Task<(long Rows, long[] Failures, byte[]? Keys)> CheckChunkAsync(AppDbContext db, CheckRun run, CheckRunChunk chunk, CancellationToken ct)
     {
@@ -160,42 +163,56 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
 
         var failures = new long[plan.Rules.Count];
         var findings = new List<RowFinding>();
-        var found = new List<(CheckedRecord Record, RowFinding Finding)>();
+        var (found, spare) = (new List<(CheckedRecord Record, RowFinding Finding)>(), new List<(CheckedRecord Record, RowFinding Finding)>());
         var keys = plan.Uniques.Count == 0 ? null : new ChunkKeys(plan.Uniques, chunk.ToRow - chunk.FromRow);
         long rows = 0;
         await using var reading = await dbFactory.CreateDbContextAsync(ct);
         await using var bulk = await SqliteBulkWrite.StartAsync(db, ct);
         await using var writer = new ProblemWriter(db.Database.GetDbConnection(), null, run, chunk.Id, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
-        long unwritten = 0;
-        await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, chunk.FromRow, chunk.ToRow, plan.Width, ct, plan.Reads))
+        var writing = Task.FromResult(true);
+        try
         {
-            foreach (var record in page)
+            long unwritten = 0;
+            await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, chunk.FromRow, chunk.ToRow, plan.Width, ct, plan.Reads))
             {
-                keys?.Add(record.Values, record.RowNumber);
-                findings.Clear();
-                if (plan.CheckRow(record.Values, record.Id, failures, findings, exceptions) == 0) continue;
-                foreach (var f in findings) found.Add((record, f));
+                foreach (var record in page)
+                {
+                    keys?.Add(record.Values, record.RowNumber);
+                    findings.Clear();
+                    if (plan.CheckRow(record.Values, record.Id, failures, findings, exceptions) == 0) continue;
+                    foreach (var f in findings) found.Add((record, f));
+                }
+                rows += page.Length;
+                unwritten += page.Length;
+                if (unwritten < options.RowsPerWrite) continue;
+                if (!await writing) return (-1, failures, null);
+                var problems = found;
+                (found, spare) = (spare, found);
+                // Its own thread, not the pool's: the pool's threads are the chunks' own, busy checking.
+                writing = Task.Factory.StartNew(() => WriteAsync(problems), ct, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+                unwritten = 0;
             }
-            rows += page.Length;
-            unwritten += page.Length;
-            if (unwritten < options.RowsPerWrite) continue;
-            if (!await WriteAsync()) return (-1, failures, null);
-            unwritten = 0;
+            if (!await writing) return (-1, failures, null);
+            if (!await WriteAsync(found)) return (-1, failures, null);
+            return (rows, failures, keys?.ToArray());
         }
-        if (!await WriteAsync()) return (-1, failures, null);
-        return (rows, failures, keys?.ToArray());
+        finally
+        {
+            // Failing or cancelled: a write still running uses the connection and writer disposed on the way out.
+            await Task.WhenAny(writing);
+        }
 
-        // The problems found since the last write and the run's heartbeat, in one short transaction; false: cancelled.
-        async Task<bool> WriteAsync()
+        // The problems and the run's heartbeat, in one short transaction; false: cancelled.
+        async Task<bool> WriteAsync(List<(CheckedRecord Record, RowFinding Finding)> problems)
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             if (await db.CheckRuns.Where(r => r.Id == run.Id && r.Status == CheckRunStatus.Running)
                     .ExecuteUpdateAsync(s => s.SetProperty(r => r.HeartbeatUtc, DateTime.UtcNow), ct) == 0) return false;
             writer.Transaction = tx.GetDbTransaction();
-            foreach (var (record, f) in found) await writer.AddAsync(record.Id, record.RowNumber, f.Rule, f.Field, record.Values[f.Field], f.Message, ct);
+            foreach (var (record, f) in problems) await writer.AddAsync(record.Id, record.RowNumber, f.Rule, f.Field, record.Values[f.Field], f.Message, ct);
             await writer.FlushAsync(ct);
             await tx.CommitAsync(ct);
-            found.Clear();
+            problems.Clear();
             return true;
         }
     }
