@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace GovDataConsole.Quality;
 
@@ -12,12 +14,16 @@ public readonly record struct ChunkKey(int Unique, UInt128 Digest, int RowNumber
 /// digest and row, so the aggregation step finds repeated keys across chunks by merging the sorted blobs
 /// (<see cref="DuplicateKeys"/>) without reading the records again or holding every key in a hash table.
 /// <see cref="KeySize"/> bytes per keyed row and rule; the key's text is read back from the record only for duplicates.
+/// The buffer comes from the shared array pool and goes back on dispose: a chunk's keys are megabytes, and allocating them
+/// afresh for every chunk cost the check a full collection each.
 /// </summary>
-public sealed class ChunkKeys
+public sealed class ChunkKeys : IDisposable
 {
     /// <summary>Bytes per key in a blob: rule, row and the digest's two halves.</summary>
     public const int KeySize = 24;
 
+    /// <summary>A key as laid out in a blob (see <see cref="ToArray"/> and <see cref="Read"/>).</summary>
+    [StructLayout(LayoutKind.Sequential)]
     private readonly record struct Entry(int Unique, int RowNumber, ulong High, ulong Low);
 
     private readonly KeyDigest digests = new();
@@ -29,7 +35,14 @@ public sealed class ChunkKeys
     public ChunkKeys(IReadOnlyList<(int Rule, int[] Columns)> uniques, int expectedRows = 0)
     {
         this.uniques = uniques;
-        entries = new Entry[Math.Max(16, expectedRows * uniques.Count)];
+        entries = ArrayPool<Entry>.Shared.Rent(Math.Max(16, expectedRows * uniques.Count));
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<Entry>.Shared.Return(entries);
+        entries = [];
+        count = 0;
     }
 
     /// <summary>The key text a uniqueness problem shows: the key's values joined with " / ".</summary>
@@ -47,7 +60,13 @@ public sealed class ChunkKeys
         for (var u = 0; u < uniques.Count; u++)
         {
             if (!digests.TryCompute(row, uniques[u].Columns, out var digest)) continue;
-            if (count == entries.Length) Array.Resize(ref entries, entries.Length * 2);
+            if (count == entries.Length)
+            {
+                var grown = ArrayPool<Entry>.Shared.Rent(count * 2);
+                entries.AsSpan().CopyTo(grown);
+                ArrayPool<Entry>.Shared.Return(entries);
+                entries = grown;
+            }
             entries[count++] = new Entry(u, rowNumber, (ulong)(digest >> 64), (ulong)digest);
         }
     }
@@ -57,18 +76,10 @@ public sealed class ChunkKeys
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public byte[] ToArray()
     {
-        var order = new int[count];
-        SortOrder(order);
+        // The blob is the sorted entries' memory: Entry is laid out as a key is stored (Read decodes little-endian).
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("Uniqueness key blobs are little-endian.");
         var blob = GC.AllocateUninitializedArray<byte>(count * KeySize);
-        for (var i = 0; i < count; i++)
-        {
-            ref readonly var e = ref entries[order[i]];
-            var at = blob.AsSpan(i * KeySize, KeySize);
-            BinaryPrimitives.WriteInt32LittleEndian(at, e.Unique);
-            BinaryPrimitives.WriteInt32LittleEndian(at[4..], e.RowNumber);
-            BinaryPrimitives.WriteUInt64LittleEndian(at[8..], e.High);
-            BinaryPrimitives.WriteUInt64LittleEndian(at[16..], e.Low);
-        }
+        SortInto(MemoryMarshal.Cast<byte, Entry>(blob.AsSpan()));
         return blob;
     }
 
@@ -85,33 +96,38 @@ public sealed class ChunkKeys
     }
 
     /// <summary>
-    /// Fills <paramref name="order"/> with entry positions in (rule, digest, row) order: a primitive sort on the rule and the
-    /// digest's leading bits (much faster than sorting the entries with a comparer), then runs that tie on those bits (equal
-    /// keys, mostly) put in full order.
+    /// Writes the entries to <paramref name="sorted"/> in (rule, digest, row) order: a counting sort on the top bits of the rule and the digest (digests are
+    /// uniform, so each bucket holds a few entries), then each bucket sorted in full, by insertion while small. Three
+    /// times as fast as one sort of the chunk's entries by their leading bits.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void SortOrder(Span<int> order)
+    private void SortInto(Span<Entry> sorted)
     {
         var ruleBits = uniques.Count <= 1 ? 0 : BitOperations.Log2((uint)uniques.Count - 1) + 1;
-        var leading = GC.AllocateUninitializedArray<ulong>(count);
-        for (var i = 0; i < count; i++)
+        var bucketBits = Math.Clamp(BitOperations.Log2((uint)Math.Max(count, 1)), 1, 16);
+        int Bucket(in Entry e) => (int)((ruleBits == 0 ? e.High : ((ulong)e.Unique << (64 - ruleBits)) | (e.High >> ruleBits)) >> (64 - bucketBits));
+
+        var ends = new int[(1 << bucketBits) + 1];
+        for (var i = 0; i < count; i++) ends[Bucket(entries[i]) + 1]++;
+        for (var b = 1; b < ends.Length; b++) ends[b] += ends[b - 1];
+        var next = ends[..^1];
+        for (var i = 0; i < count; i++) sorted[next[Bucket(entries[i])]++] = entries[i];
+        for (var b = 0; b < ends.Length - 1; b++)
         {
-            ref readonly var e = ref entries[i];
-            leading[i] = ruleBits == 0 ? e.High : ((ulong)e.Unique << (64 - ruleBits)) | (e.High >> ruleBits);
-            order[i] = i;
-        }
-        leading.AsSpan().Sort(order);
-        Comparison<int> byEntry = (a, b) =>
-        {
-            ref readonly var x = ref entries[a];
-            ref readonly var y = ref entries[b];
-            return x.Unique != y.Unique ? x.Unique.CompareTo(y.Unique) : x.High != y.High ? x.High.CompareTo(y.High)
-                : x.Low != y.Low ? x.Low.CompareTo(y.Low) : x.RowNumber.CompareTo(y.RowNumber);
-        };
-        for (int start = 0, end; start < count; start = end)
-        {
-            for (end = start + 1; end < count && leading[end] == leading[start]; end++) { }
-            if (end - start > 1) order[start..end].Sort(byEntry);
+            var (from, to) = (ends[b], ends[b + 1]);
+            if (to - from > 16) sorted[from..to].Sort(InOrder);
+            else
+                for (var i = from + 1; i < to; i++)
+                {
+                    var entry = sorted[i];
+                    var j = i - 1;
+                    for (; j >= from && InOrder(entry, sorted[j]) < 0; j--) sorted[j + 1] = sorted[j];
+                    sorted[j + 1] = entry;
+                }
         }
     }
+
+    private static int InOrder(Entry x, Entry y) =>
+        x.Unique != y.Unique ? x.Unique.CompareTo(y.Unique) : x.High != y.High ? x.High.CompareTo(y.High)
+            : x.Low != y.Low ? x.Low.CompareTo(y.Low) : x.RowNumber.CompareTo(y.RowNumber);
 }

@@ -96,6 +96,9 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         if (run.Status != CheckRunStatus.Running) return null;
         try
         {
+            // Relaxed up to and including the commit that marks the chunk done: a crash before the run completes leaves it
+            // running, and start-up queues such runs again (CheckRunQueue.RestoreAsync); the run's final commit is durable.
+            await using var bulk = await SqliteBulkWrite.StartAsync(db, ct);
             var (rows, failures, keys) = await CheckChunkAsync(db, run, chunk, ct);
             if (rows < 0) return null;
             await using (var tx = await db.Database.BeginTransactionAsync(ct))
@@ -164,10 +167,9 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         var failures = new long[plan.Rules.Count];
         var findings = new List<RowFinding>();
         var (found, spare) = (new List<(CheckedRecord Record, RowFinding Finding)>(), new List<(CheckedRecord Record, RowFinding Finding)>());
-        var keys = plan.Uniques.Count == 0 ? null : new ChunkKeys(plan.Uniques, chunk.ToRow - chunk.FromRow);
+        using var keys = plan.Uniques.Count == 0 ? null : new ChunkKeys(plan.Uniques, chunk.ToRow - chunk.FromRow);
         long rows = 0;
         await using var reading = await dbFactory.CreateDbContextAsync(ct);
-        await using var bulk = await SqliteBulkWrite.StartAsync(db, ct);
         await using var writer = new ProblemWriter(db.Database.GetDbConnection(), null, run, chunk.Id, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
         var writing = Task.FromResult(true);
         try
@@ -282,7 +284,7 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         await using (var reading = await dbFactory.CreateDbContextAsync(ct))
             foreach (var batch in others)
             {
-                var keys = new ChunkKeys(plans[batch.Id].Uniques, batch.RowsAccepted);
+                using var keys = new ChunkKeys(plans[batch.Id].Uniques, batch.RowsAccepted);
                 await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, 0, int.MaxValue, plans[batch.Id].Width, ct, plans[batch.Id].Reads))
                     foreach (var record in page) keys.Add(record.Values, record.RowNumber);
                 sources.Add((batch.Id, keys.ToArray()));
