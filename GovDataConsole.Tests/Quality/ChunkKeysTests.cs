@@ -28,6 +28,20 @@ public sealed class ChunkKeysTests
     }
 
     [Fact]
+    public void A_buffer_returned_to_the_pool_and_rented_again_holds_only_the_new_chunks_keys()
+    {
+        using (var first = new ChunkKeys(Uniques, expectedRows: 100))
+        {
+            for (var row = 2; row < 102; row++) first.Add([$"A{row}", "x", $"{row}"], row);
+            Assert.Equal(200, ChunkKeys.Count(first.ToArray()));
+        }
+        using var second = new ChunkKeys(Uniques, expectedRows: 100);
+        second.Add(["B", "", ""], 7);
+
+        Assert.Equal([(0, 7)], ReadAll(second.ToArray()).Select(k => (k.Unique, k.RowNumber)));
+    }
+
+    [Fact]
     public void A_key_shows_as_its_values_joined()
     {
         Assert.Equal("330102198001051237", ChunkKeys.Text(["330102198001051237", "张三"], [0]));
