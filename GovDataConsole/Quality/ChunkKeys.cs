@@ -96,9 +96,9 @@ public sealed class ChunkKeys : IDisposable
     }
 
     /// <summary>
-    /// Writes the entries to <paramref name="sorted"/> in (rule, digest, row) order: a counting sort on the top bits of the rule and the digest (digests are
-    /// uniform, so each bucket holds a few entries), then each bucket sorted in full, by insertion while small. Three
-    /// times as fast as one sort of the chunk's entries by their leading bits.
+    /// Writes the entries to <paramref name="sorted"/> in (rule, digest, row) order: a counting sort on the top bits of the
+    /// rule and the digest (digests are uniform, so each bucket holds a few entries), then each bucket sorted in full, by
+    /// insertion while small. Two to three times as fast as sorting the chunk's entries by their leading bits.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void SortInto(Span<Entry> sorted)
