@@ -14,11 +14,43 @@ public static class DuplicateKeys
 {
     /// <param name="sources">Blobs written by <see cref="ChunkKeys.ToArray"/>, in the order their rows were seen.</param>
     /// <remarks>
+    /// The key space is cut in two at the largest source's middle key and the halves are merged in parallel: equal keys
+    /// always fall in the same half, so each half finds its repeats and their first owners on its own.
+    /// </remarks>
+    public static List<DuplicateKey> Find(IReadOnlyList<byte[]> sources)
+    {
+        var ends = sources.Select(ChunkKeys.Count).ToArray();
+        var starts = new int[sources.Count];
+        if (ends.Sum() < 2) return Merge(sources, starts, ends);
+        var largest = sources[Array.IndexOf(ends, ends.Max())];
+        var pivot = ChunkKeys.Read(largest, ChunkKeys.Count(largest) / 2);
+        var splits = sources.Select(blob => FirstAtOrAfter(blob, pivot)).ToArray();
+        List<DuplicateKey> low = [], high = [];
+        Parallel.Invoke(() => low = Merge(sources, starts, splits), () => high = Merge(sources, splits, ends));
+        low.AddRange(high);
+        return low;
+    }
+
+    /// <summary>The position of a blob's first key at or after <paramref name="pivot"/>'s rule and digest.</summary>
+    private static int FirstAtOrAfter(byte[] blob, ChunkKey pivot)
+    {
+        var (from, to) = (0, ChunkKeys.Count(blob));
+        while (from < to)
+        {
+            var middle = (from + to) / 2;
+            var key = ChunkKeys.Read(blob, middle);
+            if (key.Unique < pivot.Unique || key.Unique == pivot.Unique && key.Digest < pivot.Digest) from = middle + 1;
+            else to = middle;
+        }
+        return from;
+    }
+
+    /// <remarks>
     /// Runs once per check over every key, so it is compiled fully optimised at once (tiering would run most of the
     /// merge in unoptimised code). The heap holds source positions ordered by their head key (rule, digest), ties by source.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static List<DuplicateKey> Find(IReadOnlyList<byte[]> sources)
+    private static List<DuplicateKey> Merge(IReadOnlyList<byte[]> sources, int[] starts, int[] ends)
     {
         var heads = new ChunkKey[sources.Count];
         var next = new int[sources.Count];
@@ -26,9 +58,9 @@ public static class DuplicateKeys
         var size = 0;
         for (var s = 0; s < sources.Count; s++)
         {
-            if (ChunkKeys.Count(sources[s]) == 0) continue;
-            heads[s] = ChunkKeys.Read(sources[s], 0);
-            next[s] = 1;
+            if (starts[s] >= ends[s]) continue;
+            heads[s] = ChunkKeys.Read(sources[s], starts[s]);
+            next[s] = starts[s] + 1;
             heap[size] = s;
             SiftUp(heap, heads, size++);
         }
@@ -42,7 +74,7 @@ public static class DuplicateKeys
                 duplicates.Add(new DuplicateKey(source, key, ownerSource, owner));
             else
                 (ownerSource, owner) = (source, key);
-            if (next[source] < ChunkKeys.Count(sources[source])) heads[source] = ChunkKeys.Read(sources[source], next[source]++);
+            if (next[source] < ends[source]) heads[source] = ChunkKeys.Read(sources[source], next[source]++);
             else heap[0] = heap[--size];
             SiftDown(heap, heads, size);
         }
