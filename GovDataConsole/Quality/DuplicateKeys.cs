@@ -22,8 +22,8 @@ public static class DuplicateKeys
         var ends = sources.Select(ChunkKeys.Count).ToArray();
         var starts = new int[sources.Count];
         if (ends.Sum() < 2) return Merge(sources, starts, ends);
-        var largest = sources[Array.IndexOf(ends, ends.Max())];
-        var pivot = ChunkKeys.Read(largest, ChunkKeys.Count(largest) / 2);
+        var largest = Array.IndexOf(ends, ends.Max());
+        var pivot = ChunkKeys.Read(sources[largest], ends[largest] / 2);
         var splits = sources.Select(blob => FirstAtOrAfter(blob, pivot)).ToArray();
         List<DuplicateKey> low = [], high = [];
         Parallel.Invoke(() => low = Merge(sources, starts, splits), () => high = Merge(sources, splits, ends));
@@ -38,8 +38,7 @@ public static class DuplicateKeys
         while (from < to)
         {
             var middle = (from + to) / 2;
-            var key = ChunkKeys.Read(blob, middle);
-            if (key.Unique < pivot.Unique || key.Unique == pivot.Unique && key.Digest < pivot.Digest) from = middle + 1;
+            if (Compare(ChunkKeys.Read(blob, middle), pivot) < 0) from = middle + 1;
             else to = middle;
         }
         return from;
@@ -70,7 +69,7 @@ public static class DuplicateKeys
         {
             var source = heap[0];
             var key = heads[source];
-            if (ownerSource >= 0 && owner.Unique == key.Unique && owner.Digest == key.Digest)
+            if (ownerSource >= 0 && Compare(owner, key) == 0)
                 duplicates.Add(new DuplicateKey(source, key, ownerSource, owner));
             else
                 (ownerSource, owner) = (source, key);
@@ -81,13 +80,13 @@ public static class DuplicateKeys
         return duplicates;
     }
 
+    /// <summary>Merge order of two keys: rule, then digest (equal: the same key).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static bool Before(ChunkKey[] heads, int a, int b)
-    {
-        ref readonly var x = ref heads[a];
-        ref readonly var y = ref heads[b];
-        return x.Unique != y.Unique ? x.Unique < y.Unique : x.Digest != y.Digest ? x.Digest < y.Digest : a < b;
-    }
+    private static int Compare(in ChunkKey x, in ChunkKey y) => x.Unique != y.Unique ? x.Unique.CompareTo(y.Unique) : x.Digest.CompareTo(y.Digest);
+
+    /// <summary>Source <paramref name="a"/>'s head before source <paramref name="b"/>'s: by key, ties by source.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool Before(ChunkKey[] heads, int a, int b) => Compare(heads[a], heads[b]) is var order && order != 0 ? order < 0 : a < b;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void SiftUp(int[] heap, ChunkKey[] heads, int at)
