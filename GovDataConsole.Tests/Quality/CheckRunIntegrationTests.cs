@@ -67,12 +67,15 @@ public sealed class CheckRunIntegrationTests(DemoAppFixture app) : IClassFixture
         return (resourceId, first, second);
     }
 
-    /// <summary>Queues and runs a check inline with chunks of <paramref name="chunkRows"/> rows, writing problems every <paramref name="rowsPerWrite"/> rows.</summary>
-    private async Task<int> CheckAsync(int resourceId, int? batchId, int chunkRows, int rowsPerWrite = 10_000)
+    /// <summary>
+    /// Queues and runs a check inline with chunks of <paramref name="chunkRows"/> rows, writing problems every
+    /// <paramref name="rowsPerWrite"/> rows and holding up to <paramref name="heldKeyBytes"/> of the chunks' keys.
+    /// </summary>
+    private async Task<int> CheckAsync(int resourceId, int? batchId, int chunkRows, int rowsPerWrite = 10_000, long heldKeyBytes = 1 << 20)
     {
         var options = app.Services.GetRequiredService<QualityOptions>();
-        var saved = (options.ChunkRows, options.RowsPerWrite);
-        (options.ChunkRows, options.RowsPerWrite) = (chunkRows, rowsPerWrite);
+        var saved = (options.ChunkRows, options.RowsPerWrite, options.HeldKeyBytes);
+        (options.ChunkRows, options.RowsPerWrite, options.HeldKeyBytes) = (chunkRows, rowsPerWrite, heldKeyBytes);
         try
         {
             var runId = await app.Services.GetRequiredService<CheckRunQueue>().QueueAsync(resourceId, batchId, CheckTrigger.Manual, "test", Ct);
@@ -82,7 +85,7 @@ public sealed class CheckRunIntegrationTests(DemoAppFixture app) : IClassFixture
         }
         finally
         {
-            (options.ChunkRows, options.RowsPerWrite) = saved;
+            (options.ChunkRows, options.RowsPerWrite, options.HeldKeyBytes) = saved;
         }
     }
 
@@ -144,7 +147,10 @@ public sealed class CheckRunIntegrationTests(DemoAppFixture app) : IClassFixture
         Assert.Equal(whole.Rules, chunked.Rules);
         Assert.Equal((22L, whole.Problems.Count, whole.Run.Score), (chunked.Run.RowsChecked, (int)chunked.Run.ProblemCount, chunked.Run.Score));
         await using var db = ActAs.Db(app.Services);
-        Assert.False(await db.CheckRunChunks.AnyAsync(c => (c.RunId == whole.Run.Id || c.RunId == chunked.Run.Id) && c.UniqueKeys != null, Ct));
+        // The aggregation took every chunk's keys: none stay held.
+        var held = app.Services.GetRequiredService<HeldChunkKeys>();
+        Assert.All(await db.CheckRunChunks.Where(c => c.RunId == whole.Run.Id || c.RunId == chunked.Run.Id).Select(c => c.Id).ToListAsync(Ct),
+            id => Assert.Null(held.Take(id)));
         Assert.Equal(chunked.Run.Id, (await db.DataBatches.SingleAsync(b => b.Id == second, Ct)).CheckRunId);
 
         // Uniqueness across chunks and batches, first owner named; the blank ID of the first batch's row 9 is not keyed.
@@ -164,6 +170,23 @@ public sealed class CheckRunIntegrationTests(DemoAppFixture app) : IClassFixture
         // Validity checks pass empty values: the blank ID of row 9 is the completeness rules' job.
         Assert.Equal([(first, 4)], chunked.Problems.Where(p => p.RuleKey == "Q2").Select(p => (p.BatchId, p.Row ?? 0)));
         Assert.Equal(("Q3", 22L, 4L), chunked.Rules.Single(r => r.Key == "Q3"));
+    }
+
+    [Fact]
+    public async Task Chunks_whose_keys_this_process_does_not_hold_are_keyed_again_from_their_records_with_the_same_results()
+    {
+        var (resource, _, _) = await SetUpAsync();
+
+        var held = await ResultAsync(await CheckAsync(resource, null, 3));
+        // As when the chunks ran in another process: the aggregation reads every chunk's keys from its records.
+        var reread = await ResultAsync(await CheckAsync(resource, null, 3, heldKeyBytes: 0));
+
+        Assert.Equal((CheckRunStatus.Completed, 9), (reread.Run.Status, reread.Run.ChunkCount));
+        Assert.Equal(held.Problems, reread.Problems);
+        Assert.Equal(held.Rules, reread.Rules);
+        Assert.Equal((held.Run.ProblemCount, held.Run.Score), (reread.Run.ProblemCount, reread.Run.Score));
+        Assert.Equal(4, reread.Problems.Count(p => p.RuleKey == "Q3"));
+        Assert.Single(reread.Problems, p => p.RuleKey == "Q4");
     }
 
     [Fact]

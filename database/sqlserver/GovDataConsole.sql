@@ -1609,3 +1609,30 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127163154_ChunkKeysNotStored'
+)
+BEGIN
+    DECLARE @var nvarchar(max);
+    SELECT @var = QUOTENAME([d].[name])
+    FROM [sys].[default_constraints] [d]
+    INNER JOIN [sys].[columns] [c] ON [d].[parent_column_id] = [c].[column_id] AND [d].[parent_object_id] = [c].[object_id]
+    WHERE ([d].[parent_object_id] = OBJECT_ID(N'[CheckRunChunks]') AND [c].[name] = N'UniqueKeys');
+    IF @var IS NOT NULL EXEC(N'ALTER TABLE [CheckRunChunks] DROP CONSTRAINT ' + @var + ';');
+    ALTER TABLE [CheckRunChunks] DROP COLUMN [UniqueKeys];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261127163154_ChunkKeysNotStored'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261127163154_ChunkKeysNotStored', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -57,4 +57,26 @@ public sealed class ChunkedRunTests(ChunkedAppFixture fixture) : IClassFixture<C
         var comparison = await AsAsync(Services, "steward", s => s.CompareAsync(chunked, single, Ct));
         Assert.Equal((0, 0, 13, 0m), (comparison.New, comparison.Fixed, comparison.Remaining, comparison.FixRate));
     }
+
+    [Fact]
+    public async Task Cancelling_a_run_lets_go_of_the_uniqueness_keys_its_done_chunks_hold()
+    {
+        var (resource, batch) = await CleansedBatchAsync(Services);
+        var run = await QueueAsync(Services, resource, batch);
+        var job = Services.GetRequiredService<QualityCheckJob>();
+        var held = Services.GetRequiredService<HeldChunkKeys>();
+        await job.StartAsync(run, Ct);
+        await using var db = ActAs.Db(Services);
+        var chunks = await db.CheckRunChunks.Where(c => c.RunId == run).OrderBy(c => c.FromRow).Select(c => c.Id).ToListAsync(Ct);
+        foreach (var chunk in chunks[..3]) await job.RunChunkAsync(chunk, Ct);
+        Assert.NotNull(held.Take(chunks[2]));
+
+        await AsAsync(Services, "steward", s => s.CancelAsync(run, Ct));
+
+        Assert.Null(held.Take(chunks[0]));
+        Assert.Null(held.Take(chunks[1]));
+        // A chunk taken after the cancel stops before checking and holds nothing.
+        await job.RunChunkAsync(chunks[3], Ct);
+        Assert.Null(held.Take(chunks[3]));
+    }
 }

@@ -68,11 +68,6 @@ public class CheckRunChunk
     /// <summary>Failures per rule index of the run's rules (JSON long array).</summary>
     public string? FailuresJson { get; private set; }
 
-    /// <summary>
-    /// The chunk's uniqueness keys (<see cref="GovDataConsole.Quality.ChunkKeys"/>) for the aggregation step; cleared once the run is scored.
-    /// </summary>
-    public byte[]? UniqueKeys { get; private set; }
-
     private CheckRunChunk() { }
 
     public CheckRunChunk(int runId, int batchId, int fromRow, int toRow) => (RunId, BatchId, FromRow, ToRow) = (runId, batchId, fromRow, toRow);

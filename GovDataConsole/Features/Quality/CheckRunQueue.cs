@@ -10,7 +10,7 @@ namespace GovDataConsole.Features.Quality;
 /// Creates check runs with a snapshot of the resource's effective rules and queues them: after each cleansing, on a
 /// resource's cron schedule, and on demand (through <see cref="QualityService"/>, which checks permissions first).
 /// </summary>
-public sealed class CheckRunQueue(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, IRecurringJobManager recurring)
+public sealed class CheckRunQueue(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, IRecurringJobManager recurring, HeldChunkKeys heldKeys)
 {
     public static string RecurringId(int resourceId) => $"quality-check-{resourceId}";
 
@@ -43,8 +43,10 @@ public sealed class CheckRunQueue(IDbContextFactory<AppDbContext> dbFactory, IBa
     public async Task<bool> CancelAsync(int runId, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.CheckRuns.Where(r => r.Id == runId && (r.Status == CheckRunStatus.Queued || r.Status == CheckRunStatus.Running || r.Status == CheckRunStatus.Aggregating))
-            .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, CheckRunStatus.Cancelled).SetProperty(r => r.FinishedUtc, DateTime.UtcNow), ct) == 1;
+        if (await db.CheckRuns.Where(r => r.Id == runId && (r.Status == CheckRunStatus.Queued || r.Status == CheckRunStatus.Running || r.Status == CheckRunStatus.Aggregating))
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, CheckRunStatus.Cancelled).SetProperty(r => r.FinishedUtc, DateTime.UtcNow), ct) != 1) return false;
+        heldKeys.Drop(runId);
+        return true;
     }
 
     /// <summary>After cleansing: a run of that batch.</summary>

@@ -20,7 +20,7 @@ namespace GovDataConsole.Features.Quality;
 /// (one is checked while the one before is written).
 /// </summary>
 public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, IBackgroundJobClient jobs, CheckProgress progress, QualityOptions options,
-    ILogger<QualityCheckJob> log)
+    HeldChunkKeys heldKeys, ILogger<QualityCheckJob> log)
 {
     [AutomaticRetry(Attempts = 0)]
     public async Task StartAsync(int runId, CancellationToken ct)
@@ -57,6 +57,7 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         if (await db.CheckRuns.Where(r => r.Id == runId && r.Status == CheckRunStatus.Queued)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.Status, CheckRunStatus.Running).SetProperty(r => r.StartedUtc, now)
                     .SetProperty(r => r.HeartbeatUtc, now).SetProperty(r => r.ChunksDone, 0), ct) != 1) return null;
+        heldKeys.Drop(runId);
         try
         {
             var run = await db.CheckRuns.AsNoTracking().SingleAsync(r => r.Id == runId, ct);
@@ -101,17 +102,19 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
             await using var bulk = await SqliteBulkWrite.StartAsync(db, ct);
             var (rows, failures, keys) = await CheckChunkAsync(db, run, chunk, ct);
             if (rows < 0) return null;
+            if (keys is not null) heldKeys.Put(run.Id, chunkId, keys);
             await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
                 var json = JsonSerializer.Serialize(failures);
                 if (await db.CheckRunChunks.Where(c => c.Id == chunkId && !c.Done)
-                        .ExecuteUpdateAsync(s => s.SetProperty(c => c.Done, true).SetProperty(c => c.RowsChecked, rows).SetProperty(c => c.FailuresJson, json)
-                            .SetProperty(c => c.UniqueKeys, keys), ct) == 1)
+                        .ExecuteUpdateAsync(s => s.SetProperty(c => c.Done, true).SetProperty(c => c.RowsChecked, rows).SetProperty(c => c.FailuresJson, json), ct) == 1)
                     await db.CheckRuns.Where(r => r.Id == run.Id).ExecuteUpdateAsync(s => s.SetProperty(r => r.ChunksDone, r => r.ChunksDone + 1)
                         .SetProperty(r => r.HeartbeatUtc, DateTime.UtcNow), ct);
                 await tx.CommitAsync(ct);
             }
-            var state = await db.CheckRuns.AsNoTracking().Where(r => r.Id == run.Id).Select(r => new { r.ChunksDone, r.ChunkCount }).SingleAsync(ct);
+            var state = await db.CheckRuns.AsNoTracking().Where(r => r.Id == run.Id).Select(r => new { r.ChunksDone, r.ChunkCount, r.Status }).SingleAsync(ct);
+            // Cancelled or failed meanwhile: no aggregation takes the keys (a cancel lets go of those held before it).
+            if (state.Status is not (CheckRunStatus.Running or CheckRunStatus.Aggregating)) heldKeys.Take(chunkId);
             var checkedSoFar = await db.CheckRunChunks.Where(c => c.RunId == run.Id && c.Done).SumAsync(c => c.RowsChecked, ct);
             await PublishAsync(run, CheckRunStatus.Running, state.ChunksDone, state.ChunkCount, checkedSoFar);
             return await ClaimAggregationAsync(run.Id, ct) ? run.Id : null;
@@ -266,31 +269,29 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         var ids = scope.Select(b => b.Id).ToList();
         await db.DataBatches.Where(b => ids.Contains(b.Id) && (b.CheckRunId == null || b.CheckRunId < run.Id))
             .ExecuteUpdateAsync(s => s.SetProperty(b => b.CheckRunId, run.Id), ct);
-        await db.CheckRunChunks.Where(c => c.RunId == run.Id && c.UniqueKeys != null).ExecuteUpdateAsync(s => s.SetProperty(c => c.UniqueKeys, (byte[]?)null), ct);
         await finish.CommitAsync(ct);
     }
 
     /// <summary>
     /// Each uniqueness rule over the resource's current data: the other cleansed batches' keys count as seen first (they
     /// were there before; read again), then the run's batches in order, their chunks in row order (the keys the chunks
-    /// collected). A row whose key was seen before is a problem naming where it was first seen. The plans of all batches
-    /// list the uniqueness rules in the same order (the run's rule list), so key positions compare across batches.
+    /// collected and left in <see cref="HeldChunkKeys"/>, or read again when this process holds none for a chunk). A row whose
+    /// key was seen before is a problem naming where it was first seen. The plans of all batches list the uniqueness rules
+    /// in the same order (the run's rule list), so key positions compare across batches.
     /// </summary>
     private async Task UniquenessAsync(AppDbContext db, CheckRun run, List<DataBatch> scope, List<DataBatch> others, Dictionary<int, QualityPlan> plans,
         List<QualityRule> rules, long[] failures, System.Data.Common.DbTransaction tx, CancellationToken ct)
     {
         if (!rules.Any(r => r.Template == RuleTemplate.Unique)) return;
         var sources = new List<(int BatchId, byte[] Keys)>();
+        var chunks = await db.CheckRunChunks.AsNoTracking().Where(c => c.RunId == run.Id).OrderBy(c => c.BatchId).ThenBy(c => c.FromRow)
+            .Select(c => new { c.Id, c.BatchId, c.FromRow, c.ToRow }).ToListAsync(ct);
         await using (var reading = await dbFactory.CreateDbContextAsync(ct))
-            foreach (var batch in others)
-            {
-                using var keys = new ChunkKeys(plans[batch.Id].Uniques, batch.RowsAccepted);
-                await foreach (var page in RecordPages.ReadAsync(reading, batch.Id, 0, int.MaxValue, plans[batch.Id].Width, ct, plans[batch.Id].Reads))
-                    foreach (var record in page) keys.Add(record.Values, record.RowNumber);
-                sources.Add((batch.Id, keys.ToArray()));
-            }
-        var chunks = await db.CheckRunChunks.AsNoTracking().Where(c => c.RunId == run.Id).Select(c => new { c.BatchId, c.FromRow, c.UniqueKeys }).ToListAsync(ct);
-        sources.AddRange(chunks.OrderBy(c => c.BatchId).ThenBy(c => c.FromRow).Select(c => (c.BatchId, c.UniqueKeys ?? [])));
+        {
+            foreach (var batch in others) sources.Add((batch.Id, await ReadKeysAsync(reading, plans[batch.Id], batch.Id, 0, int.MaxValue, batch.RowsAccepted, ct)));
+            foreach (var chunk in chunks)
+                sources.Add((chunk.BatchId, heldKeys.Take(chunk.Id) ?? await ReadKeysAsync(reading, plans[chunk.BatchId], chunk.BatchId, chunk.FromRow, chunk.ToRow, chunk.ToRow - chunk.FromRow, ct)));
+        }
 
         var exceptions = await ExceptionsAsync(db, run.DataResourceId, ct);
         var texts = (Unique: T.RuleFailure_Unique, SameBatch: T.RuleFailure_UniqueSameBatch, OtherBatch: T.RuleFailure_UniqueOtherBatch);
@@ -339,6 +340,15 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         }
     }
 
+    /// <summary>The keys of a batch's rows in (<paramref name="from"/>, <paramref name="to"/>], read from its records.</summary>
+    private static async Task<byte[]> ReadKeysAsync(AppDbContext reading, QualityPlan plan, int batchId, int from, int to, int rows, CancellationToken ct)
+    {
+        using var keys = new ChunkKeys(plan.Uniques, rows);
+        await foreach (var page in RecordPages.ReadAsync(reading, batchId, from, to, plan.Width, ct, plan.Reads))
+            foreach (var record in page) keys.Add(record.Values, record.RowNumber);
+        return keys.ToArray();
+    }
+
     private static async Task BatchRulesAsync(AppDbContext db, CheckRun run, List<DataBatch> scope, Dictionary<int, QualityPlan> plans,
         List<QualityRule> rules, long[] failures, System.Data.Common.DbTransaction tx, CancellationToken ct)
     {
@@ -385,6 +395,7 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
     private async Task FailAsync(int runId, Exception ex)
     {
         log.LogError(ex, "Check run {RunId} failed", runId);
+        heldKeys.Drop(runId);
         await using var db = await dbFactory.CreateDbContextAsync(CancellationToken.None);
         var run = await db.CheckRuns.SingleAsync(r => r.Id == runId, CancellationToken.None);
         if (run.IsFinished) return;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace GovDataConsole.Features.Quality;
 
 public static class QualitySetup
@@ -6,6 +8,8 @@ public static class QualitySetup
     {
         services.AddSingleton(config.GetSection("Quality").Get<QualityOptions>() ?? new QualityOptions());
         services.AddSingleton<CheckProgress>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<HeldChunkKeys>();
         services.AddTransient<QualityCheckJob>();
         services.AddTransient<CheckRunQueue>();
         services.AddScoped<PreCheckService>();

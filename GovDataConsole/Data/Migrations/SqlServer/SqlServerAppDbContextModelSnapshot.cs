@@ -1008,9 +1008,6 @@ namespace GovDataConsole.Data.Migrations.SqlServer
                     b.Property<int>("ToRow")
                         .HasColumnType("int");
 
-                    b.Property<byte[]>("UniqueKeys")
-                        .HasColumnType("varbinary(max)");
-
                     b.HasKey("Id");
 
                     b.HasIndex("RunId");

@@ -966,9 +966,6 @@ namespace GovDataConsole.Data.Migrations.Sqlite
                     b.Property<int>("ToRow")
                         .HasColumnType("INTEGER");
 
-                    b.Property<byte[]>("UniqueKeys")
-                        .HasColumnType("BLOB");
-
                     b.HasKey("Id");
 
                     b.HasIndex("RunId");
