@@ -9,22 +9,22 @@ public sealed class ChunkKeysTests
     [Fact]
     public void Keys_round_trip_sorted_by_rule_and_digest_with_blank_keys_left_out_and_equal_keys_sharing_a_digest()
     {
-        var keys = new ChunkKeys(Uniques);
+        using var keys = new ChunkKeys(Uniques);
         keys.Add(["330102198001051237", "张三", "1980-01-05"], 2);
         keys.Add(["", "", ""], 3);
         keys.Add(["", "李四", ""], 4);
         keys.Add(["身份证😀", "a / b", "c"], 5);
         keys.Add(["330102198001051237", "张三", "1980-01-05"], 6);
 
-        var blob = keys.ToArray();
-        var read = ReadAll(blob);
+        var read = ReadAll(keys);
 
-        Assert.Equal(7 * ChunkKeys.KeySize, blob.Length);
+        Assert.Equal(7, keys.Count);
         Assert.Equal([(0, 2), (0, 5), (0, 6), (1, 2), (1, 4), (1, 5), (1, 6)], read.Select(k => (k.Unique, k.RowNumber)).Order());
         Assert.Equal(read.OrderBy(k => k.Unique).ThenBy(k => k.Digest).ThenBy(k => k.RowNumber), read);
         Assert.All(new[] { 0, 1 }, u => Assert.Equal(read.Single(k => k.Unique == u && k.RowNumber == 2).Digest, read.Single(k => k.Unique == u && k.RowNumber == 6).Digest));
         Assert.Equal(5, read.Select(k => (k.Unique, k.Digest)).Distinct().Count());
-        Assert.Empty(ReadAll(new ChunkKeys(Uniques).ToArray()));
+        using var none = new ChunkKeys(Uniques);
+        Assert.Empty(ReadAll(none));
     }
 
     [Fact]
@@ -33,12 +33,13 @@ public sealed class ChunkKeysTests
         using (var first = new ChunkKeys(Uniques, expectedRows: 100))
         {
             for (var row = 2; row < 102; row++) first.Add([$"A{row}", "x", $"{row}"], row);
-            Assert.Equal(200, ChunkKeys.Count(first.ToArray()));
+            first.Sort();
+            Assert.Equal(200, first.Count);
         }
         using var second = new ChunkKeys(Uniques, expectedRows: 100);
         second.Add(["B", "", ""], 7);
 
-        Assert.Equal([(0, 7)], ReadAll(second.ToArray()).Select(k => (k.Unique, k.RowNumber)));
+        Assert.Equal([(0, 7)], ReadAll(second).Select(k => (k.Unique, k.RowNumber)));
     }
 
     [Fact]
@@ -60,7 +61,8 @@ public sealed class ChunkKeysTests
         {
             var keys = new ChunkKeys([(0, [0, 1])]);
             for (var i = 0; i < part.Length; i++) keys.Add(part[i], c * 3 + i + 2);
-            return keys.ToArray();
+            keys.Sort();
+            return keys;
         }).ToList();
 
         var found = DuplicateKeys.Find(chunks).OrderBy(d => d.Key.RowNumber).ToList();
@@ -81,7 +83,8 @@ public sealed class ChunkKeysTests
         {
             var keys = new ChunkKeys([(0, [0])]);
             if (s % 5 != 4) foreach (var (value, row) in part) keys.Add([value], row);
-            return keys.ToArray();
+            keys.Sort();
+            return keys;
         }).ToList();
         var kept = rows.Select((value, i) => (value, Row: i + 2)).Where(x => x.value != "" && (x.Row - 2) / 250 % 5 != 4).ToList();
         var owners = kept.GroupBy(x => x.value).ToDictionary(g => g.Key, g => g.First().Row);
@@ -97,11 +100,12 @@ public sealed class ChunkKeysTests
     [Fact]
     public void Keys_of_different_rules_never_match_each_other()
     {
-        var keys = new ChunkKeys([(0, [0]), (1, [1])]);
+        using var keys = new ChunkKeys([(0, [0]), (1, [1])]);
         keys.Add(["same", "same"], 2);
         keys.Add(["other", "same"], 3);
+        keys.Sort();
 
-        var found = DuplicateKeys.Find([keys.ToArray()]);
+        var found = DuplicateKeys.Find([keys]);
 
         Assert.Equal((1, 3, 2), Assert.Single(found) is var d ? (d.Key.Unique, d.Key.RowNumber, d.First.RowNumber) : default);
     }
@@ -111,12 +115,12 @@ public sealed class ChunkKeysTests
     {
         // More rows than the buffer was sized for, three rules (two bits of rule in the sort key) and many repeated keys
         // (equal digests, ordered by row).
-        var keys = new ChunkKeys([(0, [0]), (1, [1]), (2, [0, 1])], expectedRows: 10);
+        using var keys = new ChunkKeys([(0, [0]), (1, [1]), (2, [0, 1])], expectedRows: 10);
         var random = new Random(7);
         var rows = Enumerable.Range(0, 5_000).Select(_ => new[] { $"K{random.Next(800)}", random.Next(4) == 0 ? "" : $"身份{random.Next(50)}" }).ToList();
         for (var i = 0; i < rows.Count; i++) keys.Add(rows[i], i + 2);
 
-        var read = ReadAll(keys.ToArray());
+        var read = ReadAll(keys);
 
         var expected = rows.SelectMany((row, i) => new[] { (0, row[0], i + 2), (1, row[1], i + 2), (2, $"{row[0]} / {row[1]}", i + 2) })
             .Where(k => k.Item2 != "").ToList();
@@ -129,5 +133,10 @@ public sealed class ChunkKeysTests
         Assert.Equal(groups.Count, groups.Select(g => (g.Key.Item1, digests[(g.Key.Item1, g.First().Item3)])).Distinct().Count());
     }
 
-    private static List<ChunkKey> ReadAll(byte[] blob) => [.. Enumerable.Range(0, ChunkKeys.Count(blob)).Select(i => ChunkKeys.Read(blob, i))];
+    /// <summary>Sorts the keys and reads them in order.</summary>
+    private static List<ChunkKey> ReadAll(ChunkKeys keys)
+    {
+        keys.Sort();
+        return [.. Enumerable.Range(0, keys.Count).Select(keys.Read)];
+    }
 }

@@ -6,39 +6,39 @@ namespace GovDataConsole.Quality;
 public readonly record struct DuplicateKey(int Source, ChunkKey Key, int FirstSource, ChunkKey First);
 
 /// <summary>
-/// Finds repeated uniqueness keys across sorted <see cref="ChunkKeys"/> blobs by merging them: rows count as seen in source
+/// Finds repeated uniqueness keys across sorted <see cref="ChunkKeys"/> by merging them: rows count as seen in source
 /// order, then row order, so the first occurrence owns the key and every later one is a duplicate. Streaming, cache-friendly
 /// work instead of a hash table over every key.
 /// </summary>
 public static class DuplicateKeys
 {
-    /// <param name="sources">Blobs written by <see cref="ChunkKeys.ToArray"/>, in the order their rows were seen.</param>
+    /// <param name="sources">Sorted keys (<see cref="ChunkKeys.Sort"/>), in the order their rows were seen.</param>
     /// <remarks>
     /// The key space is cut in two at the largest source's middle key and the halves are merged in parallel: equal keys
     /// always fall in the same half, so each half finds its repeats and their first owners on its own.
     /// </remarks>
-    public static List<DuplicateKey> Find(IReadOnlyList<byte[]> sources)
+    public static List<DuplicateKey> Find(IReadOnlyList<ChunkKeys> sources)
     {
-        var ends = sources.Select(ChunkKeys.Count).ToArray();
+        var ends = sources.Select(s => s.Count).ToArray();
         var starts = new int[sources.Count];
         if (ends.Sum() < 2) return Merge(sources, starts, ends);
         var largest = Array.IndexOf(ends, ends.Max());
-        var pivot = ChunkKeys.Read(sources[largest], ends[largest] / 2);
-        var splits = sources.Select(blob => FirstAtOrAfter(blob, pivot)).ToArray();
+        var pivot = sources[largest].Read(ends[largest] / 2);
+        var splits = sources.Select(keys => FirstAtOrAfter(keys, pivot)).ToArray();
         List<DuplicateKey> low = [], high = [];
         Parallel.Invoke(() => low = Merge(sources, starts, splits), () => high = Merge(sources, splits, ends));
         low.AddRange(high);
         return low;
     }
 
-    /// <summary>The position of a blob's first key at or after <paramref name="pivot"/>'s rule and digest.</summary>
-    private static int FirstAtOrAfter(byte[] blob, ChunkKey pivot)
+    /// <summary>The position of the first key at or after <paramref name="pivot"/>'s rule and digest.</summary>
+    private static int FirstAtOrAfter(ChunkKeys keys, ChunkKey pivot)
     {
-        var (from, to) = (0, ChunkKeys.Count(blob));
+        var (from, to) = (0, keys.Count);
         while (from < to)
         {
             var middle = (from + to) / 2;
-            if (Compare(ChunkKeys.Read(blob, middle), pivot) < 0) from = middle + 1;
+            if (Compare(keys.Read(middle), pivot) < 0) from = middle + 1;
             else to = middle;
         }
         return from;
@@ -49,7 +49,7 @@ public static class DuplicateKeys
     /// merge in unoptimised code). The heap holds source positions ordered by their head key (rule, digest), ties by source.
     /// </remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static List<DuplicateKey> Merge(IReadOnlyList<byte[]> sources, int[] starts, int[] ends)
+    private static List<DuplicateKey> Merge(IReadOnlyList<ChunkKeys> sources, int[] starts, int[] ends)
     {
         var heads = new ChunkKey[sources.Count];
         var next = new int[sources.Count];
@@ -58,7 +58,7 @@ public static class DuplicateKeys
         for (var s = 0; s < sources.Count; s++)
         {
             if (starts[s] >= ends[s]) continue;
-            heads[s] = ChunkKeys.Read(sources[s], starts[s]);
+            heads[s] = sources[s].Read(starts[s]);
             next[s] = starts[s] + 1;
             heap[size] = s;
             SiftUp(heap, heads, size++);
@@ -73,7 +73,7 @@ public static class DuplicateKeys
                 duplicates.Add(new DuplicateKey(source, key, ownerSource, owner));
             else
                 (ownerSource, owner) = (source, key);
-            if (next[source] < ends[source]) heads[source] = ChunkKeys.Read(sources[source], next[source]++);
+            if (next[source] < ends[source]) heads[source] = sources[source].Read(next[source]++);
             else heap[0] = heap[--size];
             SiftDown(heap, heads, size);
         }

@@ -102,7 +102,7 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
             await using var bulk = await SqliteBulkWrite.StartAsync(db, ct);
             var (rows, failures, keys) = await CheckChunkAsync(db, run, chunk, ct);
             if (rows < 0) return null;
-            if (keys is not null) heldKeys.Put(run.Id, chunkId, keys);
+            if (keys is not null && !heldKeys.Put(run.Id, chunkId, keys)) keys.Dispose();
             await using (var tx = await db.Database.BeginTransactionAsync(ct))
             {
                 var json = JsonSerializer.Serialize(failures);
@@ -156,9 +156,9 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
     /// <see cref="QualityOptions.RowsPerWrite"/> rows are checked first; their problems and the run's heartbeat are then written in one short
     /// transaction, so parallel chunks hold SQLite's write lock only while inserting. The write runs on a thread of its own
     /// while the next rows are checked: waiting for the write lock (another chunk's write) or for the disk no longer
-    /// leaves a core idle. Rows -1: the run was cancelled.
+    /// leaves a core idle. Rows -1: the run was cancelled. The keys, sorted, are the caller's to dispose.
     /// </summary>
-    private async Task<(long Rows, long[] Failures, byte[]? Keys)> CheckChunkAsync(AppDbContext db, CheckRun run, CheckRunChunk chunk, CancellationToken ct)
+    private async Task<(long Rows, long[] Failures, ChunkKeys? Keys)> CheckChunkAsync(AppDbContext db, CheckRun run, CheckRunChunk chunk, CancellationToken ct)
     {
         var batch = await db.DataBatches.AsNoTracking().SingleAsync(b => b.Id == chunk.BatchId, ct);
         var rules = QualityRule.ListFromJson(run.RulesJson);
@@ -170,7 +170,7 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         var failures = new long[plan.Rules.Count];
         var findings = new List<RowFinding>();
         var (found, spare) = (new List<(CheckedRecord Record, RowFinding Finding)>(), new List<(CheckedRecord Record, RowFinding Finding)>());
-        using var keys = plan.Uniques.Count == 0 ? null : new ChunkKeys(plan.Uniques, chunk.ToRow - chunk.FromRow);
+        var keys = plan.Uniques.Count == 0 ? null : new ChunkKeys(plan.Uniques, chunk.ToRow - chunk.FromRow);
         long rows = 0;
         await using var reading = await dbFactory.CreateDbContextAsync(ct);
         await using var writer = new ProblemWriter(db.Database.GetDbConnection(), null, run, chunk.Id, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
@@ -199,12 +199,15 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
             }
             if (!await writing) return (-1, failures, null);
             if (!await WriteAsync(found)) return (-1, failures, null);
-            return (rows, failures, keys?.ToArray());
+            keys?.Sort();
+            (var done, keys) = (keys, null);
+            return (rows, failures, done);
         }
         finally
         {
             // Failing or cancelled: a write still running uses the connection and writer disposed on the way out.
             await Task.WhenAny(writing);
+            keys?.Dispose();
         }
 
         // The problems and the run's heartbeat, in one short transaction; false: cancelled.
@@ -283,23 +286,35 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
         List<QualityRule> rules, long[] failures, System.Data.Common.DbTransaction tx, CancellationToken ct)
     {
         if (!rules.Any(r => r.Template == RuleTemplate.Unique)) return;
-        var sources = new List<(int BatchId, byte[] Keys)>();
-        var chunks = await db.CheckRunChunks.AsNoTracking().Where(c => c.RunId == run.Id).OrderBy(c => c.BatchId).ThenBy(c => c.FromRow)
-            .Select(c => new { c.Id, c.BatchId, c.FromRow, c.ToRow }).ToListAsync(ct);
-        await using (var reading = await dbFactory.CreateDbContextAsync(ct))
+        var sources = new List<(int BatchId, ChunkKeys Keys)>();
+        List<DuplicateKey> found;
+        try
         {
-            foreach (var batch in others) sources.Add((batch.Id, await ReadKeysAsync(reading, plans[batch.Id], batch.Id, 0, int.MaxValue, batch.RowsAccepted, ct)));
-            foreach (var chunk in chunks)
-                sources.Add((chunk.BatchId, heldKeys.Take(chunk.Id) ?? await ReadKeysAsync(reading, plans[chunk.BatchId], chunk.BatchId, chunk.FromRow, chunk.ToRow, chunk.ToRow - chunk.FromRow, ct)));
+            var chunks = await db.CheckRunChunks.AsNoTracking().Where(c => c.RunId == run.Id).OrderBy(c => c.BatchId).ThenBy(c => c.FromRow)
+                .Select(c => new { c.Id, c.BatchId, c.FromRow, c.ToRow }).ToListAsync(ct);
+            await using (var reading = await dbFactory.CreateDbContextAsync(ct))
+            {
+                foreach (var batch in others) sources.Add((batch.Id, await ReadKeysAsync(reading, plans[batch.Id], batch.Id, 0, int.MaxValue, batch.RowsAccepted, ct)));
+                foreach (var chunk in chunks)
+                    sources.Add((chunk.BatchId, heldKeys.Take(chunk.Id)
+                        ?? await ReadKeysAsync(reading, plans[chunk.BatchId], chunk.BatchId, chunk.FromRow, chunk.ToRow, chunk.ToRow - chunk.FromRow, ct)));
+            }
+            found = DuplicateKeys.Find([.. sources.Select(s => s.Keys)]);
+        }
+        finally
+        {
+            foreach (var (_, keys) in sources) keys.Dispose();
         }
 
+        // The run's own duplicates (the other batches' keys only count as seen before), by batch, row and rule.
+        found.RemoveAll(d => d.Source < others.Count);
+        found.Sort((x, y) => (x.Source, x.Key.RowNumber, x.Key.Unique).CompareTo((y.Source, y.Key.RowNumber, y.Key.Unique)));
         var exceptions = await ExceptionsAsync(db, run.DataResourceId, ct);
         var texts = (Unique: T.RuleFailure_Unique, SameBatch: T.RuleFailure_UniqueSameBatch, OtherBatch: T.RuleFailure_UniqueOtherBatch);
-        var found = DuplicateKeys.Find([.. sources.Select(s => s.Keys)]).Where(d => d.Source >= others.Count)
-            .OrderBy(d => d.Source).ThenBy(d => d.Key.RowNumber).ThenBy(d => d.Key.Unique);
-        foreach (var inBatch in found.GroupBy(d => sources[d.Source].BatchId))
+        for (var (start, end) = (0, 0); start < found.Count; start = end)
         {
-            var batch = scope.Single(b => b.Id == inBatch.Key);
+            var batch = scope.Single(b => b.Id == sources[found[start].Source].BatchId);
+            while (end < found.Count && sources[found[end].Source].BatchId == batch.Id) end++;
             var plan = plans[batch.Id];
             var columns = await ColumnsAsync(db, batch, plan, ct);
             var keyNames = plan.Uniques.Select(u => string.Join("、", u.Columns.Select(c => columns.Names[c]))).ToList();
@@ -308,19 +323,22 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
             // Keys carry the row only, so the duplicates' records (id and key text) are read back, a page ahead on another
             // connection while this one writes the page before.
             await using var reading = await dbFactory.CreateDbContextAsync(ct);
-            Task<Dictionary<int, CheckedRecord>> ReadAsync(DuplicateKey[] page) => Task.Run(async () =>
-                (await RecordPages.ReadRowsAsync(reading, batch.Id, page.Select(d => d.Key.RowNumber).ToHashSet(), plan.Width, keyed, ct)).ToDictionary(r => r.RowNumber), ct);
-            var pages = inBatch.Chunk(RecordPages.PageSize).ToList();
-            var next = ReadAsync(pages[0]);
+            Task<Dictionary<int, CheckedRecord>> ReadAsync(int from) => Task.Run(async () =>
+            {
+                var rows = found.GetRange(from, Math.Min(RecordPages.PageSize, end - from)).Select(d => d.Key.RowNumber).ToHashSet();
+                return (await RecordPages.ReadRowsAsync(reading, batch.Id, rows, plan.Width, keyed, ct)).ToDictionary(r => r.RowNumber);
+            }, ct);
+            var next = ReadAsync(start);
             await using var writer = new ProblemWriter(db.Database.GetDbConnection(), tx, run, null, batch.Id, plan, columns.Names, columns.Sensitivity, DateTime.UtcNow);
             try
             {
-                for (var p = 0; p < pages.Count; p++)
+                for (var page = start; page < end; page += RecordPages.PageSize)
                 {
                     var records = await next;
-                    if (p + 1 < pages.Count) next = ReadAsync(pages[p + 1]);
-                    foreach (var (_, key, firstSource, first) in pages[p])
+                    if (page + RecordPages.PageSize < end) next = ReadAsync(page + RecordPages.PageSize);
+                    for (var d = page; d < Math.Min(page + RecordPages.PageSize, end); d++)
                     {
+                        var (_, key, firstSource, first) = found[d];
                         var (rule, keyColumns) = plan.Uniques[key.Unique];
                         if (!records.TryGetValue(key.RowNumber, out var record) || exceptions.Contains(record.Id, plan.Rules[rule].Key)) continue;
                         failures[rule]++;
@@ -341,12 +359,21 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
     }
 
     /// <summary>The keys of a batch's rows in (<paramref name="from"/>, <paramref name="to"/>], read from its records.</summary>
-    private static async Task<byte[]> ReadKeysAsync(AppDbContext reading, QualityPlan plan, int batchId, int from, int to, int rows, CancellationToken ct)
+    private static async Task<ChunkKeys> ReadKeysAsync(AppDbContext reading, QualityPlan plan, int batchId, int from, int to, int rows, CancellationToken ct)
     {
-        using var keys = new ChunkKeys(plan.Uniques, rows);
-        await foreach (var page in RecordPages.ReadAsync(reading, batchId, from, to, plan.Width, ct, plan.Reads))
-            foreach (var record in page) keys.Add(record.Values, record.RowNumber);
-        return keys.ToArray();
+        var keys = new ChunkKeys(plan.Uniques, rows);
+        try
+        {
+            await foreach (var page in RecordPages.ReadAsync(reading, batchId, from, to, plan.Width, ct, plan.Reads))
+                foreach (var record in page) keys.Add(record.Values, record.RowNumber);
+            keys.Sort();
+            return keys;
+        }
+        catch
+        {
+            keys.Dispose();
+            throw;
+        }
     }
 
     private static async Task BatchRulesAsync(AppDbContext db, CheckRun run, List<DataBatch> scope, Dictionary<int, QualityPlan> plans,
