@@ -71,11 +71,12 @@ public sealed class ChunkKeys : IDisposable
         }
     }
 
-    /// <summary>Sorts the keys by rule position, digest and row number (see <see cref="Read"/>); after the last <see cref="Add"/>.</summary>
+    /// <summary>Sorts the keys by rule position, digest and row number (see <see cref="Read"/>), once, after the last <see cref="Add"/>.</summary>
     /// <remarks>Runs once per chunk over all its keys: compiled fully optimised at once, like <see cref="DuplicateKeys.Find"/>.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Sort()
     {
+        if (sorted.Length > 0) return;
         sorted = ArrayPool<Entry>.Shared.Rent(Math.Max(count, 1));
         SortInto(sorted.AsSpan(0, count));
         ArrayPool<Entry>.Shared.Return(entries);

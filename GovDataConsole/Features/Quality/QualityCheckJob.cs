@@ -114,7 +114,7 @@ public sealed class QualityCheckJob(IDbContextFactory<AppDbContext> dbFactory, I
             }
             var state = await db.CheckRuns.AsNoTracking().Where(r => r.Id == run.Id).Select(r => new { r.ChunksDone, r.ChunkCount, r.Status }).SingleAsync(ct);
             // Cancelled or failed meanwhile: no aggregation takes the keys (a cancel lets go of those held before it).
-            if (state.Status is not (CheckRunStatus.Running or CheckRunStatus.Aggregating)) heldKeys.Take(chunkId);
+            if (state.Status is not (CheckRunStatus.Running or CheckRunStatus.Aggregating)) heldKeys.Take(chunkId)?.Dispose();
             var checkedSoFar = await db.CheckRunChunks.Where(c => c.RunId == run.Id && c.Done).SumAsync(c => c.RowsChecked, ct);
             await PublishAsync(run, CheckRunStatus.Running, state.ChunksDone, state.ChunkCount, checkedSoFar);
             return await ClaimAggregationAsync(run.Id, ct) ? run.Id : null;
